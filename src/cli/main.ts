@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, UsageError } from "./exit.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
+  return flag && stream.isTTY === true && !process.env.NO_COLOR;
+}
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command("nch-report")
+    .description(
+      "Compiles NCH's annual report from the year's data: validate it, then build Markdown, DOCX and PDF.",
+    )
+    .version(pkg.version)
+    .option("--verbose", "show stack traces of internal failures")
+    .option("--no-color", "no colours in the output (NO_COLOR is respected too)")
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("validate")
+    .description(
+      "Check a year's data: schemas, cross-file consistency, finance arithmetic, prose and personal data.",
+    )
+    .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
+    .option("--data <dir>", "data root", "data")
+    .addOption(
+      new Option("--format <name>", "output format")
+        .choices(["stylish", "json", "github"])
+        .default("stylish"),
+    )
+    .option("--strict", "exit 1 on any warning")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("--quiet", "report errors only")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report validate 2025
+  $ nch-report validate 2023 --format json
+  $ nch-report validate 2025 --format github --max-warnings 0   # in CI
+  $ nch-report validate 2025 --data examples/minimal`,
+    )
+    .action(async (year: string, flags) => {
+      const { runValidate } = await import("./validate.js");
+      const color = colorWanted(process.stdout, program.opts().color !== false);
+      setExit(await runValidate(year, { ...flags, color }, process.stdout));
+    });
+
+  program
+    .command("schema")
+    .description(
+      "Print the JSON Schemas of the YAML input files, for editor completion (VS Code's YAML extension).",
+    )
+    .argument(
+      "[name]",
+      "one of report, county, themes, income-statement, appropriation; all when omitted",
+    )
+    .action(async (name: string | undefined) => {
+      const { runSchema } = await import("./schema.js");
+      setExit(runSchema(name, process.stdout));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`nch-report: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const verbose = argv.includes("--verbose");
+    process.stderr.write(
+      verbose && error instanceof Error
+        ? `nch-report: internal failure\n${error.stack}\n`
+        : `nch-report: internal failure: ${(error as Error).message ?? String(error)}\n(run with --verbose for details)\n`,
+    );
+    return EXIT.usage;
+  }
+}

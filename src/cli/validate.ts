@@ -1,0 +1,63 @@
+import path from "node:path";
+import { validateYear } from "../check/index.js";
+import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isReporterName, REPORTERS } from "../diagnostics/reporters/index.js";
+import { MissingYearError } from "../load/dataset.js";
+import { EXIT, parseNonNegativeInt, parseYear, UsageError } from "./exit.js";
+
+export interface ValidateFlags {
+  data: string;
+  format: string;
+  strict?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** Exit code for a set of findings: errors, too many warnings, or any warning under --strict. */
+export function exitCodeFor(
+  diagnostics: readonly Diagnostic[],
+  strict: boolean,
+  maxWarnings: number | undefined,
+): number {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0) return EXIT.problems;
+  if (strict && warnings > 0) return EXIT.problems;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT.problems;
+  return EXIT.ok;
+}
+
+/** `--data` as the user sees it from the working directory, for clickable paths and annotations. */
+export function pathPrefix(dataDir: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(dataDir)).split(path.sep).join("/");
+  return rel === "" ? "" : `${rel}/`;
+}
+
+export async function runValidate(
+  yearText: string,
+  flags: ValidateFlags,
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const year = parseYear(yearText);
+  if (!isReporterName(flags.format)) {
+    throw new UsageError(
+      `--format must be one of ${Object.keys(REPORTERS).join(", ")}, not "${flags.format}".`,
+    );
+  }
+  const maxWarnings =
+    flags.maxWarnings === undefined
+      ? undefined
+      : parseNonNegativeInt(flags.maxWarnings, "--max-warnings");
+  let diagnostics: Diagnostic[];
+  try {
+    ({ diagnostics } = await validateYear(flags.data, year));
+  } catch (error) {
+    if (error instanceof MissingYearError) throw new UsageError(error.message);
+    throw error;
+  }
+  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  out.write(
+    REPORTERS[flags.format](shown, { color: flags.color, pathPrefix: pathPrefix(flags.data) }),
+  );
+  return exitCodeFor(diagnostics, flags.strict ?? false, maxWarnings);
+}

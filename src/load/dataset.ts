@@ -1,0 +1,249 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { CountyStatus } from "../schema/county-status.js";
+import { Appropriation, IncomeStatement } from "../schema/finance.js";
+import { ReportMeta } from "../schema/report.js";
+import { Themes } from "../schema/themes.js";
+import { checkAgainstSchema } from "../schema/validate.js";
+import { type CallsSummary, loadCalls } from "./calls.js";
+import {
+  type DataFile,
+  dataFile,
+  decodeUtf8,
+  readLimited,
+  resolveInside,
+  SIZE_LIMITS,
+} from "./files.js";
+import { type GrantPayment, loadGrants } from "./grants.js";
+import { type HistoryYear, loadHistory } from "./history.js";
+import { parseYaml, type YamlSource } from "./yaml.js";
+
+/** A validated YAML file together with where each of its values came from. */
+export interface Sourced<T> {
+  data: T;
+  source: YamlSource;
+}
+
+export interface Chapter {
+  file: DataFile;
+  text: string;
+}
+
+/** Everything read from one year's folder (and the shared history), each part schema-checked. */
+export interface YearData {
+  root: string;
+  year: number;
+  report?: Sourced<ReportMeta>;
+  chapters: Chapter[];
+  themes?: Sourced<Themes>;
+  counties: Sourced<CountyStatus>[];
+  incomeStatement?: Sourced<IncomeStatement>;
+  appropriation?: Sourced<Appropriation>;
+  grants?: { file: string; payments: GrantPayment[] };
+  calls?: CallsSummary;
+  history?: { file: string; years: HistoryYear[] };
+  /** Every input file that was read, for the build manifest. */
+  inputs: DataFile[];
+}
+
+/** The year folder does not exist: a usage problem (exit 2), not a finding in the data. */
+export class MissingYearError extends Error {}
+
+async function exists(abs: string): Promise<boolean> {
+  return stat(abs).then(
+    () => true,
+    () => false,
+  );
+}
+
+function absent(rel: string, consequence: string): Diagnostic {
+  return {
+    severity: "warning",
+    code: "file/absent",
+    message: `There is no ${rel}: ${consequence}`,
+    file: rel,
+    line: 0,
+    column: 0,
+    hint: "Add the file (see examples/minimal/ for its form), or ignore this if it is intended.",
+  };
+}
+
+async function readText(
+  file: DataFile,
+  limit: number,
+  diagnostics: Diagnostic[],
+): Promise<string | undefined> {
+  const read = await readLimited(file, limit);
+  if ("diagnostic" in read) {
+    diagnostics.push(read.diagnostic);
+    return undefined;
+  }
+  const decoded = decodeUtf8(file, read.bytes);
+  if ("diagnostic" in decoded) {
+    diagnostics.push(decoded.diagnostic);
+    return undefined;
+  }
+  return decoded.text;
+}
+
+async function loadYamlFile<S extends z.ZodType>(
+  file: DataFile,
+  schema: S,
+  diagnostics: Diagnostic[],
+): Promise<Sourced<z.output<S>> | undefined> {
+  const text = await readText(file, SIZE_LIMITS.yaml, diagnostics);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(file.rel, text);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
+  const checked = checkAgainstSchema(schema, parsed.source);
+  diagnostics.push(...checked.diagnostics);
+  return checked.data === undefined ? undefined : { data: checked.data, source: parsed.source };
+}
+
+/** Loads `<root>/<year>/` and `<root>/history/`. Throws MissingYearError when the year folder is absent. */
+export async function loadYear(
+  rootDir: string,
+  year: number,
+): Promise<{ data: YearData; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(rootDir);
+  const yearRel = String(year);
+  if (!(await exists(path.join(root, yearRel)))) {
+    throw new MissingYearError(`There is no folder for ${year} in ${root}.`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const file = (rel: string) => dataFile(root, `${yearRel}/${rel}`);
+  const inputs: DataFile[] = [];
+  const optional = async <T>(
+    f: DataFile,
+    consequence: string,
+    load: (f: DataFile) => Promise<T>,
+  ): Promise<T | undefined> => {
+    if (!(await exists(f.abs))) {
+      diagnostics.push(absent(f.rel, consequence));
+      return undefined;
+    }
+    inputs.push(f);
+    return load(f);
+  };
+
+  const reportFile = file("report.yaml");
+  inputs.push(reportFile);
+  const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
+    await Promise.all([
+      loadYamlFile(reportFile, ReportMeta, diagnostics),
+      optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
+        loadYamlFile(f, Themes, diagnostics),
+      ),
+      loadCounties(root, `${yearRel}/counties`, diagnostics, inputs),
+      optional(
+        file("finance/income-statement.yaml"),
+        "the report will have no resultaträkning.",
+        (f) => loadYamlFile(f, IncomeStatement, diagnostics),
+      ),
+      optional(
+        file("finance/appropriation.yaml"),
+        "the report will have no anslagsredovisning.",
+        (f) => loadYamlFile(f, Appropriation, diagnostics),
+      ),
+      optional(
+        file("finance/grants.csv"),
+        "the report will have no list of grants paid.",
+        async (f) => {
+          const loaded = await loadGrants(f);
+          diagnostics.push(...loaded.diagnostics);
+          return loaded.payments && { file: f.rel, payments: loaded.payments };
+        },
+      ),
+      optional(
+        file("support-line/calls.csv"),
+        "the report will have no support-line figures for the year.",
+        async (f) => {
+          const loaded = await loadCalls(f, year);
+          diagnostics.push(...loaded.diagnostics);
+          return loaded.summary;
+        },
+      ),
+      loadHistoryIfPresent(root, diagnostics, inputs),
+    ]);
+
+  const chapters = report ? await loadChapters(root, yearRel, report, diagnostics, inputs) : [];
+  const data: YearData = {
+    root,
+    year,
+    chapters,
+    counties,
+    inputs: inputs.sort((a, b) => a.rel.localeCompare(b.rel, "en")),
+    ...(report && { report }),
+    ...(themes && { themes }),
+    ...(incomeStatement && { incomeStatement }),
+    ...(appropriation && { appropriation }),
+    ...(grants && { grants }),
+    ...(calls && { calls }),
+    ...(history && { history }),
+  };
+  return { data, diagnostics };
+}
+
+async function loadCounties(
+  root: string,
+  rel: string,
+  diagnostics: Diagnostic[],
+  inputs: DataFile[],
+): Promise<Sourced<CountyStatus>[]> {
+  let names: string[];
+  try {
+    names = (await readdir(path.join(root, rel))).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch {
+    diagnostics.push(absent(rel, "the report will have no status reports (lägesbilder)."));
+    return [];
+  }
+  const files = names.map((n) => dataFile(root, `${rel}/${n}`));
+  inputs.push(...files);
+  const loaded = await Promise.all(files.map((f) => loadYamlFile(f, CountyStatus, diagnostics)));
+  return loaded.filter((c): c is Sourced<CountyStatus> => c !== undefined);
+}
+
+async function loadHistoryIfPresent(root: string, diagnostics: Diagnostic[], inputs: DataFile[]) {
+  const f = dataFile(root, "history/support-line.csv");
+  if (!(await exists(f.abs))) return undefined;
+  inputs.push(f);
+  const loaded = await loadHistory(f);
+  diagnostics.push(...loaded.diagnostics);
+  return { file: f.rel, years: loaded.years };
+}
+
+async function loadChapters(
+  root: string,
+  yearRel: string,
+  report: Sourced<ReportMeta>,
+  diagnostics: Diagnostic[],
+  inputs: DataFile[],
+): Promise<Chapter[]> {
+  const chapters = await Promise.all(
+    report.data.chapters.map(async (written, i) => {
+      const at = { file: report.source.file, ...report.source.locate(["chapters", i]) };
+      const resolved = resolveInside(root, `${yearRel}/chapters`, written, at);
+      if ("diagnostic" in resolved) {
+        diagnostics.push(resolved.diagnostic);
+        return undefined;
+      }
+      if (!(await exists(resolved.file.abs))) {
+        diagnostics.push({
+          severity: "error",
+          code: "file/missing",
+          message: `The chapter "${written}" does not exist (${resolved.file.rel}).`,
+          ...at,
+          hint: "Create the chapter file, or correct its name in the chapter list.",
+        });
+        return undefined;
+      }
+      inputs.push(resolved.file);
+      const text = await readText(resolved.file, SIZE_LIMITS.markdown, diagnostics);
+      return text === undefined ? undefined : { file: resolved.file, text };
+    }),
+  );
+  return chapters.filter((c): c is Chapter => c !== undefined);
+}

@@ -1,0 +1,137 @@
+import { realpathSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Size limits: a year's data is kilobytes; calls.csv may hold a million rows. */
+export const SIZE_LIMITS = {
+  yaml: 1024 * 1024,
+  markdown: 2 * 1024 * 1024,
+  csv: 512 * 1024 * 1024,
+} as const;
+
+/** A file of the data set: where it is on disk and how diagnostics name it. */
+export interface DataFile {
+  /** Relative to the data root, forward slashes. */
+  rel: string;
+  abs: string;
+}
+
+export type Resolved = { file: DataFile } | { diagnostic: Diagnostic };
+
+function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join("/");
+}
+
+function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/**
+ * Resolves a path written in the data (chapter list, template names) against a folder,
+ * refusing anything that leaves the data root — also through symbolic links.
+ */
+export function resolveInside(
+  root: string,
+  baseRel: string,
+  written: string,
+  at: { file: string; line: number; column: number },
+): Resolved {
+  const outside = (): Resolved => ({
+    diagnostic: {
+      severity: "error",
+      code: "path/outside-data",
+      message: `The path "${written}" points outside the data folder.`,
+      ...at,
+      hint: "Write a path relative to the year's folder, without .. and not absolute.",
+    },
+  });
+  if (path.isAbsolute(written) || /^[a-zA-Z]:|^[\\/]/.test(written)) return outside();
+  const abs = path.resolve(root, baseRel, written);
+  if (!isInside(root, abs)) return outside();
+  try {
+    const real = realpathSync(abs);
+    if (!isInside(realpathSync(root), real)) return outside();
+  } catch {
+    // Missing files are reported by whoever reads them, with their own code.
+  }
+  return { file: { rel: toRel(root, abs), abs } };
+}
+
+export function dataFile(root: string, rel: string): DataFile {
+  return { rel, abs: path.join(root, ...rel.split("/")) };
+}
+
+export type ReadResult = { bytes: Buffer } | { diagnostic: Diagnostic };
+
+function fileDiagnostic(file: DataFile, code: Diagnostic["code"], message: string, hint: string) {
+  return {
+    diagnostic: { severity: "error", code, message, file: file.rel, line: 0, column: 0, hint },
+  } as const;
+}
+
+/** Reads a whole file, refusing it when it is missing or larger than the limit. */
+export async function readLimited(file: DataFile, limit: number): Promise<ReadResult> {
+  let size: number;
+  try {
+    const info = await stat(file.abs);
+    if (!info.isFile()) {
+      return fileDiagnostic(
+        file,
+        "file/unreadable",
+        `${file.rel} is not a file.`,
+        "Replace it with a file.",
+      );
+    }
+    size = info.size;
+  } catch {
+    return fileDiagnostic(
+      file,
+      "file/missing",
+      `${file.rel} does not exist.`,
+      "Create the file, or correct the path that names it.",
+    );
+  }
+  if (size > limit) {
+    return fileDiagnostic(
+      file,
+      "file/too-large",
+      `${file.rel} is ${formatMb(size)}, more than the limit of ${formatMb(limit)}.`,
+      "Check that this is the right file; a year's data is normally kilobytes.",
+    );
+  }
+  try {
+    return { bytes: await readFile(file.abs) };
+  } catch (error) {
+    return fileDiagnostic(
+      file,
+      "file/unreadable",
+      `${file.rel} could not be read: ${(error as Error).message}`,
+      "Check the file's permissions.",
+    );
+  }
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes a YAML or Markdown file, which must be UTF-8 (a BOM is allowed). */
+export function decodeUtf8(
+  file: DataFile,
+  bytes: Buffer,
+): { text: string } | { diagnostic: Diagnostic } {
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
+  } catch {
+    return fileDiagnostic(
+      file,
+      "encoding/not-utf8",
+      `${file.rel} is not UTF-8 text.`,
+      "Save the file as UTF-8 (in most editors: File › Save with encoding › UTF-8).",
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { countyHint, matchCounty } from "../schema/counties.js";
+import { parseAmount } from "./amount.js";
+import { type CsvColumn, streamCsv } from "./csv.js";
+import type { DataFile } from "./files.js";
+
+export const GRANT_COLUMNS: readonly CsvColumn[] = [
+  { name: "amount", required: true },
+  { name: "round", required: true },
+  { name: "recipient", required: true },
+  { name: "paid", required: true },
+  { name: "operation", required: false },
+];
+
+/** One payment to a county board (lämnat bidrag), as the finance system wrote it. */
+export interface GrantPayment {
+  line: number;
+  amount: number;
+  round: number;
+  /** SCB code of the recipient county board. */
+  county: string;
+  /** The recipient as written: "Länsstyrelsen i Uppsala Län". */
+  recipient: string;
+  paid: string;
+  operation?: string;
+  at: { amount: Position; paid: Position; recipient: Position };
+}
+
+const ROUND = /^(?:grupp|omgång|projektomgång|round)?\s*(\d+)$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function loadGrants(
+  file: DataFile,
+): Promise<{ payments: GrantPayment[] | undefined; diagnostics: Diagnostic[] }> {
+  const payments: GrantPayment[] = [];
+  const rowDiagnostics: Diagnostic[] = [];
+  const result = await streamCsv(file, GRANT_COLUMNS, (row) => {
+    const at = (column: string): Position => ({ line: row.line, column: row.columnOf(column) });
+    const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
+      rowDiagnostics.push({
+        severity: "error",
+        code,
+        message,
+        file: file.rel,
+        ...at(column),
+        hint,
+      });
+
+    const amountText = row.get("amount");
+    const amount = parseAmount(amountText);
+    if (amount === undefined)
+      bad(
+        "amount",
+        "csv/invalid-value",
+        `"${amountText}" is not an amount.`,
+        'Write it as "1 105 000,0" or 1105000.00.',
+      );
+    const roundText = row.get("round").trim();
+    const round = ROUND.exec(roundText);
+    if (!round)
+      bad(
+        "round",
+        "csv/invalid-value",
+        `"${roundText}" is not a project round.`,
+        'Write the round as "Grupp 3" or 3.',
+      );
+    const recipient = row.get("recipient").trim();
+    const match = matchCounty(recipient);
+    if (!match.county)
+      bad(
+        "recipient",
+        "county/unknown",
+        `The recipient "${recipient}" is not a county board.`,
+        countyHint(match),
+      );
+    const paid = row.get("paid").trim();
+    if (!DATE.test(paid))
+      bad(
+        "paid",
+        "csv/invalid-value",
+        `"${paid}" is not a payment date.`,
+        "Write the date as YYYY-MM-DD.",
+      );
+    if (amount === undefined || !round || !match.county || !DATE.test(paid)) return;
+    const operation = row.get("operation").trim();
+    payments.push({
+      line: row.line,
+      amount,
+      round: Number(round[1]),
+      county: match.county.code,
+      recipient,
+      paid,
+      ...(operation ? { operation } : {}),
+      at: { amount: at("amount"), paid: at("paid"), recipient: at("recipient") },
+    });
+  });
+  return {
+    payments: result.readable ? payments : undefined,
+    diagnostics: [...result.diagnostics, ...rowDiagnostics],
+  };
+}

@@ -1,0 +1,96 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseAmount } from "./amount.js";
+import { type CsvColumn, streamCsv } from "./csv.js";
+import type { DataFile } from "./files.js";
+
+export const HISTORY_COLUMNS: readonly CsvColumn[] = [
+  { name: "year", required: true },
+  { name: "cases", required: true },
+  { name: "exposed_persons", required: false },
+  { name: "child_marriage", required: false },
+  { name: "abduction", required: false },
+  { name: "fgm", required: false },
+  { name: "note", required: false },
+];
+
+/** A year of the support line from before per-call data; undefined = not known (a gap, not 0). */
+export interface HistoryYear {
+  line: number;
+  year: number;
+  cases?: number;
+  exposedPersons?: number;
+  childMarriage?: number;
+  abduction?: number;
+  fgm?: number;
+  note?: string;
+}
+
+const COUNT_FIELDS = [
+  ["cases", "cases"],
+  ["exposed_persons", "exposedPersons"],
+  ["child_marriage", "childMarriage"],
+  ["abduction", "abduction"],
+  ["fgm", "fgm"],
+] as const;
+
+export async function loadHistory(
+  file: DataFile,
+): Promise<{ years: HistoryYear[]; diagnostics: Diagnostic[] }> {
+  const years: HistoryYear[] = [];
+  const rowDiagnostics: Diagnostic[] = [];
+  const seen = new Map<number, number>();
+  const result = await streamCsv(file, HISTORY_COLUMNS, (row) => {
+    const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
+      rowDiagnostics.push({
+        severity: "error",
+        code,
+        message,
+        file: file.rel,
+        line: row.line,
+        column: row.columnOf(column),
+        hint,
+      });
+    const yearText = row.get("year").trim();
+    if (!/^\d{4}$/.test(yearText)) {
+      bad(
+        "year",
+        "csv/invalid-value",
+        `"${yearText}" is not a year.`,
+        "Write the year with four digits.",
+      );
+      return;
+    }
+    const year = Number(yearText);
+    const earlier = seen.get(year);
+    if (earlier !== undefined) {
+      bad(
+        "year",
+        "history/duplicate-year",
+        `${year} appears twice: on line ${earlier} and line ${row.line}.`,
+        "Keep one row per year.",
+      );
+      return;
+    }
+    seen.set(year, row.line);
+    const entry: HistoryYear = { line: row.line, year };
+    for (const [column, key] of COUNT_FIELDS) {
+      const text = row.get(column).trim();
+      if (text === "") continue;
+      const value = parseAmount(text);
+      if (value === undefined || value < 0 || !Number.isInteger(value)) {
+        bad(
+          column,
+          "csv/invalid-value",
+          `"${text}" in ${column} is not a count.`,
+          "Write a whole number, or leave the cell empty when the figure is not known.",
+        );
+        continue;
+      }
+      entry[key] = value;
+    }
+    const note = row.get("note").trim();
+    if (note) entry.note = note;
+    years.push(entry);
+  });
+  return { years, diagnostics: [...result.diagnostics, ...rowDiagnostics] };
+}

@@ -1,0 +1,148 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  type ParsedNode,
+  parseDocument,
+  visit,
+} from "yaml";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+
+/** Keys that could alter an object's prototype when data becomes objects. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** The yaml package's guard against alias bombs ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed YAML file that can tell where each value came from. */
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  /** Position of the value at a path; the nearest existing ancestor when it is missing. */
+  locate(path: YamlPath): Position;
+  /** Position of a key itself within the mapping at a path. */
+  locateKey(path: YamlPath, key: string): Position;
+}
+
+export type YamlResult = { source: YamlSource; diagnostics: Diagnostic[] };
+
+const YAML_ERROR_CODES: Record<string, Diagnostic["code"]> = {
+  DUPLICATE_KEY: "yaml/duplicate-key",
+  TAB_AS_INDENT: "yaml/tab-indent",
+};
+
+const YAML_HINTS: Partial<Record<Diagnostic["code"], string>> = {
+  "yaml/duplicate-key": "Remove one of the two keys, or merge their values.",
+  "yaml/tab-indent": "Indent with spaces; YAML does not allow tabs for indentation.",
+  "yaml/syntax": "Check indentation, colons and quotes on this line and the one before.",
+};
+
+export function parseYaml(file: string, text: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  for (const error of doc.errors) {
+    const code = YAML_ERROR_CODES[error.code] ?? "yaml/syntax";
+    diagnostics.push({
+      severity: "error",
+      code,
+      message: firstLine(error.message),
+      file,
+      ...at(error.pos[0]),
+      hint: YAML_HINTS[code],
+    } as Diagnostic);
+  }
+
+  removePrototypeKeys(doc, file, at, diagnostics);
+
+  let value: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      diagnostics.push({
+        severity: "error",
+        code: "yaml/alias-limit",
+        message: `Aliases in ${file} expand too far: ${(error as Error).message}`,
+        file,
+        ...firstAlias(doc, at),
+        hint: "Write the values out instead of repeating them through many nested aliases.",
+      });
+    }
+  }
+
+  const source: YamlSource = {
+    file,
+    value,
+    locate(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+        if (node?.range) return at(node.range[0]);
+      }
+      return { line: 1, column: 1 };
+    },
+    locateKey(path, key) {
+      const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (isMap(parent)) {
+        for (const pair of parent.items) {
+          if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+            return at(pair.key.range[0]);
+          }
+        }
+      }
+      return source.locate(path);
+    },
+  };
+  return { source, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+}
+
+function removePrototypeKeys(
+  doc: Document.Parsed<ParsedNode>,
+  file: string,
+  at: (offset: number) => Position,
+  diagnostics: Diagnostic[],
+): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && PROTOTYPE_KEYS.has(String(pair.key.value))) {
+        diagnostics.push({
+          severity: "error",
+          code: "yaml/prototype-key",
+          message: `The key "${String(pair.key.value)}" is not allowed.`,
+          file,
+          ...at(pair.key.range?.[0] ?? 0),
+          hint: "Rename or remove the key; it has a special meaning to JavaScript objects.",
+        });
+        return visit.REMOVE;
+      }
+      return undefined;
+    },
+  });
+}
+
+function firstAlias(doc: Document.Parsed<ParsedNode>, at: (offset: number) => Position): Position {
+  let found: Position = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        found = at(node.range[0]);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

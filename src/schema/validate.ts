@@ -1,0 +1,123 @@
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { YamlPath, YamlSource } from "../load/yaml.js";
+import type { IssueParams } from "./common.js";
+
+export type Checked<T> =
+  | { data: T; diagnostics: Diagnostic[] }
+  | { data: undefined; diagnostics: Diagnostic[] };
+
+/** Checks a parsed YAML file against its schema; every issue becomes a positioned diagnostic. */
+export function checkAgainstSchema<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+): Checked<z.output<S>> {
+  const result = schema.safeParse(source.value ?? {});
+  if (result.success) return { data: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(schema, source, issue));
+  return { data: undefined, diagnostics };
+}
+
+function toDiagnostics(
+  schema: z.ZodType,
+  source: YamlSource,
+  issue: z.core.$ZodIssue,
+): Diagnostic[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const where = describePath(path);
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeys(schema, path);
+    return issue.keys.map((key) => {
+      const nearest = known.length > 0 ? closest(key, known) : undefined;
+      const hint =
+        nearest !== undefined && distance(key, nearest) <= 3
+          ? `Did you mean "${nearest}"?`
+          : `Known keys here: ${known.join(", ")}.`;
+      return {
+        severity: "error",
+        code: "schema/unknown-key",
+        message: `Unknown key "${key}"${where ? ` in ${where}` : ""}.`,
+        file: source.file,
+        ...source.locateKey(path, key),
+        hint,
+      };
+    });
+  }
+  if (issue.code === "invalid_type" && valueAt(source.value, path) === undefined) {
+    const key = path.at(-1);
+    return [
+      {
+        severity: "error",
+        code: "schema/missing-key",
+        message: `The required key "${where}" is missing.`,
+        file: source.file,
+        ...source.locate(path.slice(0, -1)),
+        hint: `Add ${typeof key === "string" ? `"${key}:"` : "the entry"} here.`,
+      },
+    ];
+  }
+  const params = (issue.code === "custom" ? issue.params : undefined) as IssueParams | undefined;
+  return [
+    {
+      severity: "error",
+      code: params?.code ?? "schema/invalid-value",
+      message: where ? `${where}: ${issue.message}` : issue.message,
+      file: source.file,
+      ...source.locate(path),
+      ...(params?.hint ? { hint: params.hint } : {}),
+    },
+  ];
+}
+
+/** "signed.by[1].name" */
+function describePath(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function valueAt(value: unknown, path: YamlPath): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+};
+
+function defOf(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
+/** Unwraps optional/default/pipe wrappers down to the schema that holds a shape or element. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let depth = 0; depth < 10; depth++) {
+    const def = defOf(current);
+    const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+    if (!inner) return current;
+    current = inner;
+  }
+  return current;
+}
+
+/** The keys an object schema defines at a path, for "did you mean" hints. */
+function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const key of path) {
+    if (!current) return [];
+    const def = defOf(current);
+    if (typeof key === "number") current = def.element ? unwrap(def.element) : undefined;
+    else current = def.shape?.[key] ? unwrap(def.shape[key]) : undefined;
+  }
+  const shape = current ? defOf(current).shape : undefined;
+  return shape ? Object.keys(shape) : [];
+}

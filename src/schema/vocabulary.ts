@@ -1,0 +1,111 @@
+import { foldName } from "./counties.js";
+
+/** A controlled vocabulary: code → Swedish label, plus other accepted spellings. */
+export interface Vocabulary<C extends string> {
+  name: string;
+  codes: readonly C[];
+  label: Record<C, string>;
+  aliases: Record<string, C>;
+}
+
+function vocabulary<const C extends string>(
+  name: string,
+  label: Record<C, string>,
+  aliases: Record<string, NoInfer<C>> = {},
+): Vocabulary<C> {
+  return { name, codes: Object.keys(label) as C[], label, aliases };
+}
+
+export const PHASES = vocabulary(
+  "phase",
+  {
+    orientering: "Orienteringsfas",
+    utveckling: "Utvecklingsfas",
+    genomforande: "Genomförandefas",
+    drift: "Drift",
+  },
+  {
+    orienteringsfas: "orientering",
+    utvecklingsfas: "utveckling",
+    genomforandefas: "genomforande",
+    "ordinarie drift": "drift",
+    driftsfas: "drift",
+  },
+);
+export type Phase = (typeof PHASES.codes)[number];
+
+export const STEERING_GROUP = vocabulary("steering_group", {
+  established: "Etablerad",
+  planned: "Planerad",
+  none: "Saknas",
+});
+
+export const PROJECT_LEAD = vocabulary("project_lead", {
+  staffed: "Tillsatt",
+  vacant: "Vakant",
+});
+
+export const OWN_SUPPORT_LINE = vocabulary("own_support_line", {
+  yes: "Ja",
+  planned: "Planerad",
+  no: "Nej",
+});
+
+export const SERVES = vocabulary("serves", {
+  professionals: "Yrkesverksamma",
+  exposed: "Utsatta",
+});
+
+export const PRINCIPAL_STATUS = vocabulary("principal.status", {
+  decided: "Beslutad",
+  planned: "Planerad",
+});
+
+export const ORGANISATIONS = vocabulary(
+  "organisation",
+  {
+    socialtjanst: "Socialtjänst",
+    skola: "Skola/förskola",
+    polis: "Polis",
+    halso_och_sjukvard: "Hälso- och sjukvård",
+    ideell: "Ideell organisation",
+    annan_myndighet: "Annan myndighet/verksamhet",
+    ovrigt: "Övrigt",
+    uppgift_saknas: "Uppgift saknas",
+  },
+  {
+    skola: "skola",
+    forskola: "skola",
+    "skola/forskola": "skola",
+    "skola och forskola": "skola",
+    "halso och sjukvard": "halso_och_sjukvard",
+    sjukvard: "halso_och_sjukvard",
+    "ideell organisation": "ideell",
+    "annan myndighet": "annan_myndighet",
+    "annan myndighet/verksamhet": "annan_myndighet",
+    "annan verksamhet": "annan_myndighet",
+    "uppgift saknas": "uppgift_saknas",
+    okand: "uppgift_saknas",
+  },
+);
+export type Organisation = (typeof ORGANISATIONS.codes)[number];
+
+export const EXPOSURES = vocabulary("exposure", {
+  child_marriage: "Barn-/tvångsäktenskap",
+  abduction: "Bortförande",
+  fgm: "Könsstympning",
+});
+export type Exposure = (typeof EXPOSURES.codes)[number];
+
+/** Case- and diacritics-insensitive look-up of a code, a label or an alias. */
+export function lookup<C extends string>(vocab: Vocabulary<C>, input: string): C | undefined {
+  const key = foldName(input);
+  for (const code of vocab.codes) {
+    if (foldName(code) === key || foldName(vocab.label[code]) === key) return code;
+  }
+  return vocab.aliases[key];
+}
+
+export function vocabularyHint<C extends string>(vocab: Vocabulary<C>): string {
+  return `Use one of: ${vocab.codes.map((c) => `${c} (${vocab.label[c]})`).join(", ")}.`;
+}
