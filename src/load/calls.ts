@@ -37,6 +37,11 @@ export interface CallsSummary {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
 
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function zeroes<C extends string>(codes: readonly C[]): Record<C, number> {
   return Object.fromEntries(codes.map((c) => [c, 0])) as Record<C, number>;
 }
@@ -83,7 +88,7 @@ export async function loadCalls(
     const date = row.get("date").trim();
     const match = DATE.exec(date);
     const month = match ? Number(match[2]) : 0;
-    if (!match || month < 1 || month > 12 || Number(match[3]) < 1 || Number(match[3]) > 31) {
+    if (!match || !isCalendarDate(Number(match[1]), month, Number(match[3]))) {
       report(
         row,
         "date",

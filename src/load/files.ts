@@ -97,7 +97,7 @@ export async function readLimited(file: DataFile, limit: number): Promise<ReadRe
     return fileDiagnostic(
       file,
       "file/too-large",
-      `${file.rel} is ${formatMb(size)}, more than the limit of ${formatMb(limit)}.`,
+      `${file.rel} is ${formatSize(size)}, more than the limit of ${formatSize(limit)}.`,
       "Check that this is the right file; a year's data is normally kilobytes.",
     );
   }
@@ -113,8 +113,8 @@ export async function readLimited(file: DataFile, limit: number): Promise<ReadRe
   }
 }
 
-function formatMb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
