@@ -1,0 +1,37 @@
+/** What the DOCX and PDF recipes convert: the pandoc-flavoured Markdown of the report and its charts. */
+export interface DocumentInput {
+  /** Markdown for pandoc; images referenced as `figurer/<name>.png` (DOCX) or `.svg` (PDF), or by bare name. */
+  markdown: string;
+  charts: readonly { fileName: string; svg: string; alt: string }[];
+  meta: DocumentMeta;
+}
+
+export interface DocumentMeta {
+  title: string;
+  organisation: string;
+  publisher: string;
+  isbn: string;
+  reportNumber: string;
+  registrationNumber: string;
+  published: number;
+  lang: string;
+}
+
+export interface DocumentOptions {
+  /** Stamp line on every page: "UTKAST · 1a2b3c4 · 2026-11-23", "Exempeldata", or "" for none. */
+  stamp: string;
+  /** The document's date (creation/modification), never the clock: from the data or SOURCE_DATE_EPOCH. */
+  date: Date;
+}
+
+/** Pandoc's virtual file system is flat: `figurer/x.svg` must be referenced as `x.svg`. */
+export function flattenImagePaths(markdown: string, extension: "png" | "svg"): string {
+  return markdown.replace(
+    /(!\[[^\]]*\]\()(?:[^()\s]*\/)?([^()\s/]+)\.(?:svg|png)(\))/g,
+    (_, open: string, name: string, close: string) => `${open}${name}.${extension}${close}`,
+  );
+}
+
+export function baseName(fileName: string): string {
+  return fileName.replace(/^.*\//, "").replace(/\.(svg|png)$/, "");
+}

@@ -1,0 +1,60 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { baseName, type DocumentInput, type DocumentOptions, flattenImagePaths } from "./document.js";
+
+/** PDF standards Typst can write; PDF/UA-1 (accessible) is the default. */
+export const PDF_STANDARDS = ["ua-1", "a-1b", "a-2b", "a-2u", "a-3b", "a-3u", "a-4", "1.7", "2.0"] as const;
+export type PdfStandard = (typeof PDF_STANDARDS)[number];
+
+export interface PdfOptions extends DocumentOptions {
+  standard: PdfStandard;
+  /** templates/typst/report.typ or the project's override. */
+  templatePath: string;
+  fontDir: string;
+}
+
+let compiler: NodeCompiler | undefined;
+
+/** One compiler per process: creating it scans fonts, which is the slow part. */
+async function typst(fontDir: string): Promise<NodeCompiler> {
+  if (!compiler) {
+    const { NodeCompiler } = await import("@myriaddreamin/typst-ts-node-compiler");
+    compiler = NodeCompiler.create({ workspace: "/", fontArgs: [{ fontPaths: [fontDir] }] });
+  }
+  return compiler;
+}
+
+/** Markdown → Typst with pandoc-wasm (body only; the house template supplies the rest). */
+export async function markdownToTypst(markdown: string): Promise<string> {
+  const { convert } = await import("pandoc-wasm");
+  const result = await convert({ from: "markdown", to: "typst" }, flattenImagePaths(markdown, "svg"), {});
+  if (typeof result.stdout !== "string" || result.stdout === "") throw new Error(`pandoc produced no Typst: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Typst → PDF in-process, tagged (PDF/UA-1 by default), with the shipped fonts and a fixed date. */
+export async function typstToPdf(body: string, input: DocumentInput, options: PdfOptions): Promise<Uint8Array> {
+  const [template, typstCompiler] = await Promise.all([readFile(options.templatePath, "utf8"), typst(options.fontDir)]);
+  typstCompiler.resetShadow();
+  const meta = { ...input.meta, stamp: options.stamp };
+  typstCompiler.mapShadow("/meta.json", Buffer.from(JSON.stringify(meta)));
+  typstCompiler.mapShadow("/body.typ", Buffer.from(body));
+  for (const chart of input.charts) {
+    typstCompiler.mapShadow(`/${baseName(chart.fileName)}.svg`, Buffer.from(chart.svg));
+  }
+  const compiled = typstCompiler.compile({ mainFileContent: template });
+  const error = compiled.takeError();
+  if (error || !compiled.result) {
+    const details = error ? typstCompiler.fetchDiagnostics(error).map((d) => JSON.stringify(d)).join("\n") : "no document";
+    throw new Error(`Typst could not compile the report (${path.basename(options.templatePath)}):\n${details}`);
+  }
+  return typstCompiler.pdf(compiled.result, {
+    pdfStandard: options.standard,
+    creationTimestamp: Math.floor(options.date.getTime() / 1000),
+  });
+}
+
+export async function renderPdf(input: DocumentInput, options: PdfOptions): Promise<Uint8Array> {
+  return typstToPdf(await markdownToTypst(input.markdown), input, options);
+}
