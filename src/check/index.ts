@@ -1,11 +1,27 @@
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { loadYear, type YearData } from "../load/dataset.js";
+import { checkCounties } from "./counties.js";
+import { checkFinance } from "./finance.js";
+import { checkGrants } from "./grants.js";
+import { checkPersonalData } from "./personal-data.js";
+import { checkPlaceholders } from "./placeholders.js";
 import { checkReport } from "./report.js";
+import { checkSupportLine } from "./support-line.js";
+import { checkThemes } from "./themes.js";
 
 /** A family of cross-file rules over a loaded year; each finding a coded diagnostic. */
 export type Rule = (data: YearData) => Diagnostic[] | Promise<Diagnostic[]>;
 
-export const RULES: readonly Rule[] = [checkReport];
+export const RULES: readonly Rule[] = [
+  checkReport,
+  checkFinance,
+  checkGrants,
+  checkThemes,
+  checkCounties,
+  checkSupportLine,
+  checkPersonalData,
+  checkPlaceholders,
+];
 
 /** Load → schema → rules: everything `nch-report validate` reports, in a stable order. */
 export async function validateYear(

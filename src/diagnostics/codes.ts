@@ -68,6 +68,111 @@ export const CODES = {
   },
   "county/unknown": { severity: "error", summary: "A county name or code that is not a county." },
   "vocab/unknown": { severity: "error", summary: "A value outside a controlled vocabulary." },
+  // Cross-file rules (src/check/): finance, grants, themes, counties, support line, text.
+  "finance/sum-mismatch": {
+    severity: "error",
+    summary: "A stated total differs from the sum of its lines by more than rounding explains.",
+  },
+  "finance/above-ceiling": {
+    severity: "error",
+    summary: "A sub-assignment spent more than its ceiling (högst … kronor).",
+  },
+  "grants/total-mismatch": {
+    severity: "warning",
+    summary: "grants.csv does not add up to the appropriation's grants line (may be accrual).",
+  },
+  "grants/no-grants-line": {
+    severity: "warning",
+    summary: "There are grant payments but no appropriation line with role: grants.",
+  },
+  "grants/paid-outside-year": {
+    severity: "error",
+    summary: "A grant payment is dated outside the report year.",
+  },
+  "grants/no-status-report": {
+    severity: "warning",
+    summary: "A county received a grant but has no status report (lägesbild).",
+  },
+  "grants/no-payment": {
+    severity: "warning",
+    summary: "A status report of a funded round has no payment and no payment_note.",
+  },
+  "grants/above-ceiling": {
+    severity: "error",
+    summary: "The year's grants exceed the ceiling of the grants sub-assignment.",
+  },
+  "themes/unknown": {
+    severity: "error",
+    summary: "A status report refers to a theme id that themes.yaml does not define.",
+  },
+  "themes/unused": { severity: "warning", summary: "A theme that no status report refers to." },
+  "themes/duplicate-id": { severity: "error", summary: "Two themes share the same id." },
+  "counties/duplicate-operation": {
+    severity: "error",
+    summary: "Two status reports for the same county and operation.",
+  },
+  "counties/period-outside-year": {
+    severity: "error",
+    summary: "A status report's period lies (partly) outside the report year.",
+  },
+  "counties/period-reversed": {
+    severity: "error",
+    summary: "A status report's period starts after it ends.",
+  },
+  "counties/operational-after-period": {
+    severity: "error",
+    summary: "operational_since is after the end of the period reported on.",
+  },
+  "counties/phase-suspicious": {
+    severity: "warning",
+    summary: "The phase orientering with operational support already given.",
+  },
+  "counties/expected-missing": {
+    severity: "error",
+    summary: "A status report of a county without a centre lacks expected_established.",
+  },
+  "counties/expected-in-past": {
+    severity: "warning",
+    summary: "expected_established lies before the report year.",
+  },
+  "counties/not-listed": {
+    severity: "warning",
+    summary: "From 2026: a county with no operation is not listed with its expected establishment.",
+  },
+  "support-line/gap": {
+    severity: "info",
+    summary: "Years of the support-line series with neither a history row nor call data.",
+  },
+  "support-line/history-after-year": {
+    severity: "warning",
+    summary: "history/support-line.csv has a row after the report year.",
+  },
+  "support-line/small-count": {
+    severity: "info",
+    summary: "A published support-line count below the disclosure threshold; shown as –.",
+  },
+  "personal-data/personnummer": {
+    severity: "error",
+    summary: "A personal identity or coordination number (valid check digit) in the input.",
+  },
+  "personal-data/email": { severity: "warning", summary: "An e-mail address of a person." },
+  "personal-data/phone": { severity: "warning", summary: "A Swedish phone number in the input." },
+  "personal-data/free-text": {
+    severity: "warning",
+    summary: "A calls.csv id that looks like free text rather than an identifier.",
+  },
+  "placeholder/text": {
+    severity: "error",
+    summary: "A placeholder left in the text: TODO, XX, [infoga …], ??, Lorem ipsum, {{…}}.",
+  },
+  "prose/spelling": {
+    severity: "warning",
+    summary: "A word of the prose is not in the Swedish dictionary or the word lists.",
+  },
+  "prose/terminology": {
+    severity: "warning",
+    summary: "A wrong or inconsistent form of a term; the terminology list gives the agreed one.",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

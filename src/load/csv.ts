@@ -28,10 +28,10 @@ export interface CsvResult {
 const DELIMITERS = [",", ";", "\t"] as const;
 const CHUNK = 1 << 20;
 
-type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /** Picks the encoding from the BOM or the bytes: Excel writes UTF-8 with BOM, UTF-16 or Windows-1252. */
-function detectEncoding(bytes: Buffer): { encoding: Encoding; offset: number } | undefined {
+export function detectEncoding(bytes: Buffer): { encoding: Encoding; offset: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { encoding: "utf-8", offset: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", offset: 2 };

@@ -1,0 +1,76 @@
+import type { Position } from "../diagnostics/diagnostic.js";
+import { detectEncoding } from "../load/csv.js";
+import type { YearData } from "../load/dataset.js";
+import { type DataFile, readLimited, SIZE_LIMITS } from "../load/files.js";
+
+/** The raw text of one input file, as its author wrote it (comments included). */
+export interface InputText {
+  file: DataFile;
+  kind: "yaml" | "markdown" | "csv";
+  text: string;
+}
+
+function kindOf(rel: string): InputText["kind"] | undefined {
+  if (/\.ya?ml$/i.test(rel)) return "yaml";
+  if (/\.(md|markdown)$/i.test(rel)) return "markdown";
+  if (/\.csv$/i.test(rel)) return "csv";
+  return undefined;
+}
+
+/** calls.csv may hold a million rows: text scans stream it instead of holding it. */
+export function isLargeInput(data: YearData, file: DataFile): boolean {
+  return data.calls?.file === file.rel || file.rel.endsWith("/support-line/calls.csv");
+}
+
+/** Decodes as the loaders do: a BOM decides, else UTF-8 when valid, else Windows-1252. */
+export function decodeInput(bytes: Buffer): string | undefined {
+  const detected = detectEncoding(bytes);
+  if (!detected) return undefined;
+  return new TextDecoder(detected.encoding).decode(bytes.subarray(detected.offset));
+}
+
+async function readInput(file: DataFile): Promise<InputText | undefined> {
+  const kind = kindOf(file.rel);
+  if (!kind) return undefined;
+  const read = await readLimited(file, kind === "csv" ? SIZE_LIMITS.csv : SIZE_LIMITS.markdown);
+  // Unreadable files are already reported by the loader with their own code.
+  if ("diagnostic" in read) return undefined;
+  const text = decodeInput(read.bytes);
+  return text === undefined ? undefined : { file, kind, text };
+}
+
+const cache = new WeakMap<YearData, Promise<InputText[]>>();
+
+/**
+ * Every input file except calls.csv, read again as raw text (kilobytes each): the parsed
+ * data has lost comments and exact spelling. Read once per validation, shared by the rules.
+ */
+export function smallInputTexts(data: YearData): Promise<InputText[]> {
+  let texts = cache.get(data);
+  if (!texts) {
+    texts = Promise.all(
+      data.inputs.filter((f) => !isLargeInput(data, f)).map((f) => readInput(f)),
+    ).then((all) => all.filter((t): t is InputText => t !== undefined));
+    cache.set(data, texts);
+  }
+  return texts;
+}
+
+/** Maps string offsets to 1-based line and column (LF, CRLF or CR line ends). */
+export function positionsOf(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
+}

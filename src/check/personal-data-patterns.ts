@@ -1,0 +1,100 @@
+/** Where a piece of personal data starts in a text, and what it is. */
+export interface PersonalDataMatch {
+  kind: "personnummer" | "samordningsnummer" | "email" | "phone";
+  index: number;
+  text: string;
+}
+
+/** Luhn check over the ten digits YYMMDDNNNC: weights 2,1,2,1,… and digit sums. */
+export function luhnValid(tenDigits: string): boolean {
+  if (!/^\d{10}$/.test(tenDigits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const product = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += product > 9 ? product - 9 : product;
+  }
+  return sum % 10 === 0;
+}
+
+function isDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * A personnummer or samordningsnummer (day + 60) in 10- or 12-digit form, with or without
+ * "-" or "+": a real birth date and a valid check digit. Anything else is just a number.
+ */
+export function identityNumberKind(
+  written: string,
+): "personnummer" | "samordningsnummer" | undefined {
+  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$/.exec(written);
+  if (!m) return undefined;
+  const [, century, yy = "", mm = "", dd = "", last = ""] = m;
+  if (century !== undefined && !["18", "19", "20"].includes(century)) return undefined;
+  const month = Number(mm);
+  const rawDay = Number(dd);
+  const coordination = rawDay > 60;
+  const day = coordination ? rawDay - 60 : rawDay;
+  const years = century ? [Number(century + yy)] : [1900 + Number(yy), 2000 + Number(yy)];
+  if (!years.some((y) => isDate(y, month, day))) return undefined;
+  if (!luhnValid(yy + mm + dd + last)) return undefined;
+  return coordination ? "samordningsnummer" : "personnummer";
+}
+
+const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// +46 or a trunk 0, an area code, then 5–8 more digits in groups of spaces or hyphens.
+const PHONE =
+  /(?<![\p{L}\p{N}+\-.,/:])(?:\+46[ -]?(?:\(0\)[ -]?)?|0)[1-9](?:[ -]?\d){6,8}(?![\p{L}\p{N}]|[-.,/:]\d)/gu;
+
+/** The organisation's own domains: a functional mailbox there (no "." in its name) is published on purpose. */
+const ORGANISATION_DOMAINS = ["lansstyrelsen.se", "hedersfortryck.se"];
+
+/** Published organisational numbers: Länsstyrelsen's 010-22x series, 020 and 0771 service numbers. */
+const ORGANISATION_PHONE_PREFIXES = ["1022", "20", "771"];
+
+export function isOrganisationEmail(address: string): boolean {
+  const [local = "", domain = ""] = address.toLowerCase().split("@");
+  const ours = ORGANISATION_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+  return ours && !local.includes(".");
+}
+
+/** The national significant number: digits without +46 or the trunk 0. */
+function nationalDigits(phone: string): string {
+  const digits = phone.replace(/\(0\)/, "").replace(/\D/g, "");
+  return digits.startsWith("46") && phone.trimStart().startsWith("+")
+    ? digits.slice(2)
+    : digits.slice(1);
+}
+
+export function isOrganisationPhone(phone: string): boolean {
+  const national = nationalDigits(phone);
+  return ORGANISATION_PHONE_PREFIXES.some((p) => national.startsWith(p));
+}
+
+/** Identity numbers, e-mail addresses and phone numbers of persons in a text, in order. */
+export function findPersonalData(text: string): PersonalDataMatch[] {
+  const found: PersonalDataMatch[] = [];
+  for (const m of text.matchAll(IDENTITY_NUMBER)) {
+    const kind = identityNumberKind(m[0]);
+    if (kind) found.push({ kind, index: m.index, text: m[0] });
+  }
+  const identities = [...found];
+  const overlapsIdentity = (index: number, length: number) =>
+    identities.some((f) => index < f.index + f.text.length && f.index < index + length);
+  if (text.includes("@")) {
+    for (const m of text.matchAll(EMAIL)) {
+      if (!isOrganisationEmail(m[0])) found.push({ kind: "email", index: m.index, text: m[0] });
+    }
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const national = nationalDigits(m[0]);
+    if (national.length < 7 || national.length > 9) continue;
+    if (isOrganisationPhone(m[0]) || overlapsIdentity(m.index, m[0].length)) continue;
+    found.push({ kind: "phone", index: m.index, text: m[0] });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

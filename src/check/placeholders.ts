@@ -1,0 +1,102 @@
+import { LineCounter, parseDocument, Scalar, visit } from "yaml";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import type { YearData } from "../load/dataset.js";
+import { type InputText, positionsOf, smallInputTexts } from "./input-text.js";
+
+interface Placeholder {
+  index: number;
+  text: string;
+}
+
+/** Placeholders an author leaves while writing; each one a token, not part of a word. */
+const PATTERNS: readonly RegExp[] = [
+  /\b(?:TODO|FIXME)\b/g,
+  // XX or XXX as a token ("20XX", "XX kr"), but not a Roman numeral within a word (XXI),
+  // "XX-talet" or "XX:e".
+  /(?<!\p{L})(?:XXX?|xxx?)(?!\p{L}|-\p{L}|:e\b)/gu,
+  /\[\s*infoga\b[^\]\n]*\]/giu,
+  /\[\s*(?:…|\.\.\.)\s*\]/g,
+  /\?\?+/g,
+  /\blorem ipsum\b/gi,
+];
+/** In YAML text any Handlebars is unresolved: values are printed literally. */
+const YAML_HANDLEBARS = /\{\{[^\n]*?\}\}/g;
+/** In chapters Handlebars is legitimate; only an empty expression is a leftover. */
+const EMPTY_HANDLEBARS = /\{\{\{?\s*\}?\}\}/g;
+
+export function findPlaceholders(text: string, handlebars: "any" | "empty"): Placeholder[] {
+  const found: Placeholder[] = [];
+  const patterns = [...PATTERNS, handlebars === "any" ? YAML_HANDLEBARS : EMPTY_HANDLEBARS];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) found.push({ index: m.index, text: m[0] });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position): Diagnostic {
+  const found = {
+    severity: "error",
+    code: "placeholder/text",
+    file: input.file.rel,
+    ...at,
+  } as const;
+  if (!placeholder.text.startsWith("{{")) {
+    return {
+      ...found,
+      message: `The placeholder "${placeholder.text}" is still in the text.`,
+      hint: "Write the missing text, or remove the placeholder.",
+    };
+  }
+  if (input.kind === "markdown") {
+    return {
+      ...found,
+      message: `"${placeholder.text}" is an empty Handlebars expression.`,
+      hint: "Name the value to insert, such as {{supportLine.calls.total}}, or remove the braces.",
+    };
+  }
+  return {
+    ...found,
+    message: `"${placeholder.text}" is an unresolved placeholder: text from data is printed literally, not as a template.`,
+    hint: "Write the text or the number itself; {{…}} works only in chapters/*.md.",
+  };
+}
+
+/**
+ * Placeholders in the string values of a YAML file (keys and comments do not reach the report),
+ * positioned exactly in the raw text.
+ */
+function scanYaml(input: InputText): Diagnostic[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === "key" || typeof node.value !== "string" || !node.range) return;
+      let [start, end] = node.range;
+      const block = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
+      // A block scalar's header line (">-  # comment") is not part of its text.
+      if (block) start = input.text.indexOf("\n", start) + 1 || end;
+      for (const p of findPlaceholders(input.text.slice(start, end), "any")) {
+        const { line, col } = lineCounter.linePos(start + p.index);
+        found.push(toDiagnostic(input, p, { line, column: col }));
+      }
+    },
+  });
+  return found;
+}
+
+function scanPlain(input: InputText, handlebars: "any" | "empty"): Diagnostic[] {
+  const placeholders = findPlaceholders(input.text, handlebars);
+  if (placeholders.length === 0) return [];
+  const positionOf = positionsOf(input.text);
+  return placeholders.map((p) => toDiagnostic(input, p, positionOf(p.index)));
+}
+
+/** Placeholders in YAML text values, chapters and the small CSV files (notes, operations). */
+export async function checkPlaceholders(data: YearData): Promise<Diagnostic[]> {
+  const texts = await smallInputTexts(data);
+  return texts.flatMap((input) => {
+    if (input.kind === "yaml") return scanYaml(input);
+    return scanPlain(input, input.kind === "markdown" ? "empty" : "any");
+  });
+}
