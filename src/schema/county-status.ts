@@ -14,6 +14,9 @@ export const CountyStatus = z
   .strictObject({
     county: countyCode.describe("Län: namn i valfri vanlig form eller SCB-kod"),
     operation: prose.optional().describe("Verksamhetens namn"),
+    area: prose
+      .optional()
+      .describe("Område inom länet när länet har flera verksamheter, t.ex. Skaraborg (rubrik)"),
     round: z.number().int().min(1).optional().describe("Projektomgång"),
     period: z
       .strictObject({ from: isoDate, to: isoDate })
