@@ -35,7 +35,11 @@ Table: Tabell 1: Tabelltext
 [^1]: Fotnot.
 `;
 
-const result = await convert({ from: "markdown", to: "docx", "output-file": "r.docx", "table-of-contents": true }, sample, {});
+const result = await convert(
+  { from: "markdown", to: "docx", "output-file": "r.docx", "table-of-contents": true },
+  sample,
+  {},
+);
 const files = unzipSync(new Uint8Array(await result.files["r.docx"].arrayBuffer()));
 const text = (name) => strFromU8(files[name]);
 const put = (name, value) => {
@@ -46,7 +50,10 @@ const fonts = `w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}" w:eastAsia="${
 let styles = text("word/styles.xml")
   .replace(/<w:rFonts w:asciiTheme="minorHAnsi"[^>]*\/>/g, `<w:rFonts ${fonts} />`)
   .replace(/<w:rFonts w:asciiTheme="majorHAnsi"[^>]*\/>/g, `<w:rFonts ${fonts} />`)
-  .replace(/<w:sz w:val="24" \/>\s*<w:szCs w:val="24" \/>(\s*<w:lang)/, '<w:sz w:val="22" />\n        <w:szCs w:val="22" />$1')
+  .replace(
+    /<w:sz w:val="24" \/>\s*<w:szCs w:val="24" \/>(\s*<w:lang)/,
+    '<w:sz w:val="22" />\n        <w:szCs w:val="22" />$1',
+  )
   .replace(/<w:color w:themeColor="accent1"[^>]*\/>/g, `<w:color w:val="${ACCENT}" />`);
 // Tables: thin grid, bold shaded header row (repeated on each page by pandoc's tblHeader).
 styles = styles.replace(
@@ -90,7 +97,8 @@ put(
   ),
 );
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 // The stamp line ("UTKAST · commit · datum", "Exempeldata") is filled in per build.
 put(
   "word/header1.xml",
@@ -126,7 +134,12 @@ put(
 );
 
 const fixed = new Date(Date.UTC(2024, 0, 1));
-const names = Object.keys(files).sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a.localeCompare(b)));
+const names = Object.keys(files).sort((a, b) =>
+  a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a.localeCompare(b),
+);
 const ordered = Object.fromEntries(names.map((n) => [n, [files[n], { mtime: fixed }]]));
-writeFileSync(new URL("../templates/reference.docx", import.meta.url), zipSync(ordered, { level: 9 }));
+writeFileSync(
+  new URL("../templates/reference.docx", import.meta.url),
+  zipSync(ordered, { level: 9 }),
+);
 console.log("wrote templates/reference.docx");

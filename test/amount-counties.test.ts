@@ -21,7 +21,12 @@ describe("amounts", () => {
   });
 
   it("reads counts: empty is 0, negatives and fractions are not counts", () => {
-    expect([parseCount(""), parseCount(" 2 "), parseCount("-1"), parseCount("1.5")]).toEqual([0, 2, undefined, undefined]);
+    expect([parseCount(""), parseCount(" 2 "), parseCount("-1"), parseCount("1.5")]).toEqual([
+      0,
+      2,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

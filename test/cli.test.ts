@@ -18,7 +18,11 @@ describe("nch-report validate", () => {
     const { code, stdout, stderr } = run("validate", "2025", "--data", OUTSIDE, "--format", "json");
     expect(code).toBe(1);
     expect(stderr).toBe("");
-    const parsed = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[]; errors: number; warnings: number };
+    const parsed = JSON.parse(stdout) as {
+      diagnostics: Record<string, unknown>[];
+      errors: number;
+      warnings: number;
+    };
     expect(parsed.errors).toBe(3);
     const errors = parsed.diagnostics.filter((d) => d.severity === "error");
     expect(errors).toEqual([
@@ -31,13 +35,31 @@ describe("nch-report validate", () => {
         column: 5,
         hint: "Write a path relative to the year's folder, without .. and not absolute.",
       },
-      expect.objectContaining({ code: "path/outside-data", file: "2025/report.yaml", line: 18, column: 5 }),
-      expect.objectContaining({ code: "file/missing", file: "2025/report.yaml", line: 19, column: 5 }),
+      expect.objectContaining({
+        code: "path/outside-data",
+        file: "2025/report.yaml",
+        line: 18,
+        column: 5,
+      }),
+      expect.objectContaining({
+        code: "file/missing",
+        file: "2025/report.yaml",
+        line: 19,
+        column: 5,
+      }),
     ]);
   });
 
   it("writes GitHub annotations with paths from the working directory", () => {
-    const { code, stdout } = run("validate", "2025", "--data", OUTSIDE, "--format", "github", "--quiet");
+    const { code, stdout } = run(
+      "validate",
+      "2025",
+      "--data",
+      OUTSIDE,
+      "--format",
+      "github",
+      "--quiet",
+    );
     expect(code).toBe(1);
     expect(stdout.split("\n")[0]).toBe(
       `::error file=${OUTSIDE}/2025/report.yaml,line=17,col=5,title=nch-report path/outside-data::The path "../../../../../../etc/passwd" points outside the data folder. Write a path relative to the year's folder, without .. and not absolute.`,
@@ -62,7 +84,9 @@ describe("nch-report validate", () => {
   it("exits 2 without a stack trace for a missing year, a bad flag value or a bad year", () => {
     const missing = run("validate", "1999", "--data", REPORT_ONLY);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^nch-report: There is no folder for 1999 in .*report-only\.\n$/);
+    expect(missing.stderr).toMatch(
+      /^nch-report: There is no folder for 1999 in .*report-only\.\n$/,
+    );
     const badFormat = run("validate", "2025", "--format", "xml");
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain("error: option '--format <name>' argument 'xml' is invalid");
@@ -85,7 +109,10 @@ describe("nch-report schema", () => {
   it("prints a JSON Schema that knows the keys of a status report", () => {
     const { code, stdout } = run("schema", "county");
     expect(code).toBe(0);
-    const schema = JSON.parse(stdout) as { properties: Record<string, unknown>; additionalProperties: boolean };
+    const schema = JSON.parse(stdout) as {
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
     expect(Object.keys(schema.properties)).toContain("operational_since");
     expect(schema.additionalProperties).toBe(false);
   });

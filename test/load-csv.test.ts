@@ -9,11 +9,18 @@ const brief = (ds: { code: string; line: number; column: number; message: string
 
 describe("calls.csv", () => {
   it("reads UTF-8 with BOM, semicolons, CRLF, quotes, county codes and long county names", async () => {
-    const { summary, diagnostics } = await loadCalls(fixture("calls-utf8-bom-semicolon-crlf.csv"), 2023);
+    const { summary, diagnostics } = await loadCalls(
+      fixture("calls-utf8-bom-semicolon-crlf.csv"),
+      2023,
+    );
     expect(diagnostics).toEqual([]);
     expect(summary?.calls).toBe(3);
     expect(summary?.byCounty).toEqual({ "14": 2, "": 1 });
-    expect(summary?.byOrganisation).toMatchObject({ socialtjanst: 1, annan_myndighet: 1, polis: 1 });
+    expect(summary?.byOrganisation).toMatchObject({
+      socialtjanst: 1,
+      annan_myndighet: 1,
+      polis: 1,
+    });
     expect(summary?.exposure).toEqual({ child_marriage: 1, abduction: 2, fgm: 1 });
     expect(summary?.byMonth).toEqual([1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
   });
@@ -50,12 +57,42 @@ describe("calls.csv", () => {
     const { summary, diagnostics } = await loadCalls(fixture("calls-bad-rows.csv"), 2023);
     expect(brief(diagnostics)).toEqual([
       { code: "csv/syntax", line: 9, column: 1, message: "Invalid Record Length: expect 7, got 6" },
-      { code: "calls/date-outside-year", line: 3, column: 1, message: "The call on 2022-12-31 is outside the report year 2023." },
-      { code: "vocab/unknown", line: 4, column: 12, message: '"Brandkåren" is not an organisation type.' },
-      { code: "county/unknown", line: 5, column: 18, message: '"Gotaland" is not a Swedish county.' },
-      { code: "csv/invalid-value", line: 6, column: 24, message: '"-1" in child_marriage is not a count of people.' },
-      { code: "csv/invalid-value", line: 6, column: 27, message: '"x" in abduction is not a count of people.' },
-      { code: "calls/duplicate-id", line: 7, column: 27, message: 'The call id "a1" is used twice: on line 2 and line 7.' },
+      {
+        code: "calls/date-outside-year",
+        line: 3,
+        column: 1,
+        message: "The call on 2022-12-31 is outside the report year 2023.",
+      },
+      {
+        code: "vocab/unknown",
+        line: 4,
+        column: 12,
+        message: '"Brandkåren" is not an organisation type.',
+      },
+      {
+        code: "county/unknown",
+        line: 5,
+        column: 18,
+        message: '"Gotaland" is not a Swedish county.',
+      },
+      {
+        code: "csv/invalid-value",
+        line: 6,
+        column: 24,
+        message: '"-1" in child_marriage is not a count of people.',
+      },
+      {
+        code: "csv/invalid-value",
+        line: 6,
+        column: 27,
+        message: '"x" in abduction is not a count of people.',
+      },
+      {
+        code: "calls/duplicate-id",
+        line: 7,
+        column: 27,
+        message: 'The call id "a1" is used twice: on line 2 and line 7.',
+      },
       { code: "csv/invalid-value", line: 8, column: 1, message: '"2023-02-31x" is not a date.' },
     ]);
     // Only the two good rows are counted.
@@ -65,7 +102,12 @@ describe("calls.csv", () => {
   it("warns on a header-only file", async () => {
     const { diagnostics } = await loadCalls(fixture("calls-header-only.csv"), 2023);
     expect(brief(diagnostics)).toEqual([
-      { code: "calls/none", line: 1, column: 1, message: "csv/calls-header-only.csv has a header but no calls registered." },
+      {
+        code: "calls/none",
+        line: 1,
+        column: 1,
+        message: "csv/calls-header-only.csv has a header but no calls registered.",
+      },
     ]);
   });
 
@@ -89,7 +131,12 @@ describe("grants.csv", () => {
     ]);
     expect(brief(diagnostics)).toEqual([
       { code: "csv/invalid-value", line: 5, column: 1, message: '"12 34,5" is not an amount.' },
-      { code: "county/unknown", line: 5, column: 17, message: 'The recipient "Länsstyrelsen Småland" is not a county board.' },
+      {
+        code: "county/unknown",
+        line: 5,
+        column: 17,
+        message: 'The recipient "Länsstyrelsen Småland" is not a county board.',
+      },
     ]);
   });
 });

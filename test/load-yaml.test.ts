@@ -7,20 +7,33 @@ import { checkAgainstSchema } from "../src/schema/validate.js";
 function diagnose(name: string) {
   const rel = `yaml/${name}.yaml`;
   const parsed = parseYaml(rel, readFileSync(`test/fixtures/${rel}`, "utf8"));
-  const found = parsed.diagnostics.length > 0 ? parsed.diagnostics : checkAgainstSchema(CountyStatus, parsed.source).diagnostics;
+  const found =
+    parsed.diagnostics.length > 0
+      ? parsed.diagnostics
+      : checkAgainstSchema(CountyStatus, parsed.source).diagnostics;
   return found.map(({ code, line, column, message }) => ({ code, line, column, message }));
 }
 
 describe("YAML loading", () => {
   it("reports a duplicate key at the second occurrence", () => {
     expect(diagnose("duplicate-key")).toEqual([
-      { code: "yaml/duplicate-key", line: 4, column: 1, message: 'The key "round" appears twice in this mapping.' },
+      {
+        code: "yaml/duplicate-key",
+        line: 4,
+        column: 1,
+        message: 'The key "round" appears twice in this mapping.',
+      },
     ]);
   });
 
   it("reports tab indentation", () => {
     expect(diagnose("tab-indent")).toEqual([
-      { code: "yaml/tab-indent", line: 3, column: 1, message: "Tabs are not allowed as indentation" },
+      {
+        code: "yaml/tab-indent",
+        line: 3,
+        column: 1,
+        message: "Tabs are not allowed as indentation",
+      },
     ]);
   });
 
@@ -32,7 +45,9 @@ describe("YAML loading", () => {
   it("refuses __proto__ keys and never lets them reach an object", () => {
     const rel = "yaml/prototype-key.yaml";
     const parsed = parseYaml(rel, readFileSync(`test/fixtures/${rel}`, "utf8"));
-    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["yaml/prototype-key", 4, 3]]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["yaml/prototype-key", 4, 3],
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -59,21 +74,44 @@ describe("YAML loading", () => {
 
   it("positions each bad value at the value itself", () => {
     expect(diagnose("bad-values")).toEqual([
-      { code: "county/unknown", line: 1, column: 9, message: 'county: "Västra Götland" is not a Swedish county.' },
-      { code: "schema/invalid-value", line: 5, column: 7, message: "period.to: This date does not exist in the calendar." },
-      { code: "vocab/unknown", line: 6, column: 8, message: 'phase: "avveckling" is not a valid phase.' },
+      {
+        code: "county/unknown",
+        line: 1,
+        column: 9,
+        message: 'county: "Västra Götland" is not a Swedish county.',
+      },
+      {
+        code: "schema/invalid-value",
+        line: 5,
+        column: 7,
+        message: "period.to: This date does not exist in the calendar.",
+      },
+      {
+        code: "vocab/unknown",
+        line: 6,
+        column: 8,
+        message: 'phase: "avveckling" is not a valid phase.',
+      },
       {
         code: "schema/invalid-value",
         line: 7,
         column: 20,
         message: "operational_since: Write the month as YYYY-MM, for example 2023-10.",
       },
-      { code: "schema/missing-key", line: 9, column: 3, message: 'The required key "principal.status" is missing.' },
+      {
+        code: "schema/missing-key",
+        line: 9,
+        column: 3,
+        message: 'The required key "principal.status" is missing.',
+      },
     ]);
   });
 
   it("normalises county spellings and Swedish phase names", () => {
-    const parsed = parseYaml("x.yaml", "county: vastra gotalands län\nphase: Genomförandefas\nround: 3\n");
+    const parsed = parseYaml(
+      "x.yaml",
+      "county: vastra gotalands län\nphase: Genomförandefas\nround: 3\n",
+    );
     const checked = checkAgainstSchema(CountyStatus, parsed.source);
     expect(checked.data).toMatchObject({ county: "14", phase: "genomforande", round: 3 });
   });

@@ -13,7 +13,8 @@ describe("README", () => {
   });
 
   it("gives a quick start of exactly two commands, the second the test command", () => {
-    const quickStart = readme.split("## Quick start")[1]?.split("```sh\n")[1]?.split("```")[0] ?? "";
+    const quickStart =
+      readme.split("## Quick start")[1]?.split("```sh\n")[1]?.split("```")[0] ?? "";
     const commands = quickStart.trim().split("\n");
     expect(commands).toHaveLength(2);
     expect(commands[0]).toMatch(/^npm ci && npx nch-report (build|validate) 2025$/);

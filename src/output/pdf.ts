@@ -1,10 +1,25 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
-import { baseName, type DocumentInput, type DocumentOptions, flattenImagePaths } from "./document.js";
+import {
+  baseName,
+  type DocumentInput,
+  type DocumentOptions,
+  flattenImagePaths,
+} from "./document.js";
 
 /** PDF standards Typst can write; PDF/UA-1 (accessible) is the default. */
-export const PDF_STANDARDS = ["ua-1", "a-1b", "a-2b", "a-2u", "a-3b", "a-3u", "a-4", "1.7", "2.0"] as const;
+export const PDF_STANDARDS = [
+  "ua-1",
+  "a-1b",
+  "a-2b",
+  "a-2u",
+  "a-3b",
+  "a-3u",
+  "a-4",
+  "1.7",
+  "2.0",
+] as const;
 export type PdfStandard = (typeof PDF_STANDARDS)[number];
 
 export interface PdfOptions extends DocumentOptions {
@@ -28,14 +43,26 @@ async function typst(fontDir: string): Promise<NodeCompiler> {
 /** Markdown → Typst with pandoc-wasm (body only; the house template supplies the rest). */
 export async function markdownToTypst(markdown: string): Promise<string> {
   const { convert } = await import("pandoc-wasm");
-  const result = await convert({ from: "markdown", to: "typst" }, flattenImagePaths(markdown, "svg"), {});
-  if (typeof result.stdout !== "string" || result.stdout === "") throw new Error(`pandoc produced no Typst: ${result.stderr}`);
+  const result = await convert(
+    { from: "markdown", to: "typst" },
+    flattenImagePaths(markdown, "svg"),
+    {},
+  );
+  if (typeof result.stdout !== "string" || result.stdout === "")
+    throw new Error(`pandoc produced no Typst: ${result.stderr}`);
   return result.stdout;
 }
 
 /** Typst → PDF in-process, tagged (PDF/UA-1 by default), with the shipped fonts and a fixed date. */
-export async function typstToPdf(body: string, input: DocumentInput, options: PdfOptions): Promise<Uint8Array> {
-  const [template, typstCompiler] = await Promise.all([readFile(options.templatePath, "utf8"), typst(options.fontDir)]);
+export async function typstToPdf(
+  body: string,
+  input: DocumentInput,
+  options: PdfOptions,
+): Promise<Uint8Array> {
+  const [template, typstCompiler] = await Promise.all([
+    readFile(options.templatePath, "utf8"),
+    typst(options.fontDir),
+  ]);
   typstCompiler.resetShadow();
   const meta = { ...input.meta, stamp: options.stamp };
   typstCompiler.mapShadow("/meta.json", Buffer.from(JSON.stringify(meta)));
@@ -46,8 +73,15 @@ export async function typstToPdf(body: string, input: DocumentInput, options: Pd
   const compiled = typstCompiler.compile({ mainFileContent: template });
   const error = compiled.takeError();
   if (error || !compiled.result) {
-    const details = error ? typstCompiler.fetchDiagnostics(error).map((d) => JSON.stringify(d)).join("\n") : "no document";
-    throw new Error(`Typst could not compile the report (${path.basename(options.templatePath)}):\n${details}`);
+    const details = error
+      ? typstCompiler
+          .fetchDiagnostics(error)
+          .map((d) => JSON.stringify(d))
+          .join("\n")
+      : "no document";
+    throw new Error(
+      `Typst could not compile the report (${path.basename(options.templatePath)}):\n${details}`,
+    );
   }
   return typstCompiler.pdf(compiled.result, {
     pdfStandard: options.standard,

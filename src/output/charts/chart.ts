@@ -1,0 +1,34 @@
+import type { ChartName } from "./render.js";
+
+/** A rendered chart: the SVG, and the words that go with it. */
+export interface Chart {
+  name: ChartName;
+  /** Standalone SVG (px units, 96 px per inch), deterministic for the same input. */
+  svg: string;
+  /** Alt text derived from the data: what the chart shows and its key figures, in Swedish. */
+  alt: string;
+  /** Caption text without the "Figur N: " prefix. */
+  title: string;
+  /** A footnote for the caption, e.g. what "–" or a left-out year means; also drawn in the chart. */
+  note?: string;
+}
+
+export interface ChartOptions {
+  /** The project's template overrides, `<data root>/templates`: `charts/<name>.vl.json` there wins. */
+  templatesDir?: string;
+}
+
+/** Small-number suppression, as `options.disclosure.min_count` in report.yaml. */
+export interface DisclosureOptions {
+  /** Counts from 1 up to and including this number are not drawn, and shown as "–". */
+  suppressBelow?: number;
+}
+
+export function isSuppressed(count: number, suppressBelow: number | undefined): boolean {
+  return suppressBelow !== undefined && count >= 1 && count <= suppressBelow;
+}
+
+/** The footnote for "–": "–: färre än 4 samtal, redovisas inte på grund av röjanderisk." */
+export function suppressionNote(suppressBelow: number, unit: string): string {
+  return `–: färre än ${suppressBelow + 1} ${unit}, redovisas inte på grund av röjanderisk.`;
+}

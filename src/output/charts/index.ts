@@ -1,0 +1,28 @@
+// Charts of the report: Vega-Lite specs (templates/charts/<name>.vl.json, overridable from
+// <data root>/templates/charts/) rendered to SVG in Node, with Swedish alt text from the data.
+// vega, vega-lite and resvg are imported inside the render functions only: `validate` never loads them.
+
+export {
+  type CallsBreakdownOptions,
+  callsPerCountyChart,
+  callsPerOrganisationChart,
+  type LabelCount,
+} from "./calls-breakdown.js";
+export { type CallsPerYearPoint, callsPerYearChart } from "./calls-per-year.js";
+export type { Chart, ChartOptions, DisclosureOptions } from "./chart.js";
+export { type ExposureCount, type ExposureOptions, exposureByTypeChart } from "./exposure.js";
+export {
+  type FinanceAmount,
+  type FinanceChartOptions,
+  financeCostsChart,
+  financeOtherCostsChart,
+} from "./finance.js";
+export { chartImageMarkdown, escapeMarkdownText } from "./markdown.js";
+export { type PngOptions, renderChartPng } from "./png.js";
+export {
+  BUILTIN_CHART_DIR,
+  CHART_NAMES,
+  type ChartName,
+  ChartSpecError,
+  chartSpecPath,
+} from "./render.js";

@@ -1,0 +1,179 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FONT_FAMILY, textWidth } from "./font-metrics.js";
+
+/** The built-in charts; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
+export const CHART_NAMES = [
+  "calls-per-year",
+  "calls-per-organisation",
+  "calls-per-county",
+  "exposure-by-type",
+  "finance-costs",
+  "finance-other-costs",
+] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+export const BUILTIN_CHART_DIR = fileURLToPath(
+  new URL("../../../templates/charts/", import.meta.url),
+);
+
+/** Swedish number format for every `format` in a spec: "1 019", "13 913 620", "−190", "12,5". */
+export const SWEDISH_NUMBER_LOCALE = {
+  decimal: ",",
+  thousands: "\u00a0",
+  grouping: [3],
+  currency: ["", "\u00a0kr"],
+  minus: "\u2212",
+};
+
+/** Swedish dates, should a spec format a time ("1 mars 2024"). */
+export const SWEDISH_TIME_LOCALE = {
+  dateTime: "%A den %d %B %Y %X",
+  date: "%Y-%m-%d",
+  time: "%H:%M:%S",
+  periods: ["fm", "em"],
+  days: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+  shortDays: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+  months: [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+};
+
+/** A chart spec that could not be read or compiled; `file` is the spec that failed. */
+export class ChartSpecError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = "ChartSpecError";
+  }
+}
+
+/**
+ * Where a chart's spec comes from: `<templatesDir>/charts/<name>.vl.json` when the project has
+ * one (templatesDir = `<data root>/templates`), else the built-in spec.
+ */
+export function chartSpecPath(name: ChartName, templatesDir?: string): string {
+  if (templatesDir) {
+    const override = join(templatesDir, "charts", `${name}.vl.json`);
+    if (existsSync(override)) return override;
+  }
+  return join(BUILTIN_CHART_DIR, `${name}.vl.json`);
+}
+
+async function readSpec(file: string): Promise<Record<string, unknown>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new ChartSpecError(`cannot read chart spec: ${(error as Error).message}`, file);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ChartSpecError("a chart spec must be a JSON object (a Vega-Lite spec)", file);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export interface RenderInput {
+  name: ChartName;
+  /** Rows for the spec's named dataset `values`. */
+  values: readonly object[];
+  templatesDir?: string;
+  /** A footnote drawn under the chart when the spec has no title of its own. */
+  note?: string;
+}
+
+// vega keeps text metrics and SVG def ids (clip paths) in module state: one render at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Renders a chart spec with its data to an SVG string: same input, same bytes. */
+export function renderChartSvg(input: RenderInput): Promise<string> {
+  const run = queue.then(() => renderNow(input));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function renderNow({ name, values, templatesDir, note }: RenderInput): Promise<string> {
+  const file = chartSpecPath(name, templatesDir);
+  const spec = await readSpec(file);
+  if (note && spec.title === undefined) spec.title = noteTitle(note);
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+
+  // Layout measures text with the bundled font, never with a canvas that may or may not exist.
+  (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = measureText;
+
+  // Silent: warnings are not the charts' to print; errors are thrown as ChartSpecError.
+  const logger = vega.logger(vega.None);
+  let view: import("vega").View;
+  try {
+    const topLevel = spec as unknown as import("vega-lite").TopLevelSpec;
+    const compiled = vegaLite.compile(topLevel, { logger }).spec;
+    view = new vega.View(vega.parse(compiled), {
+      renderer: "none",
+      // vega reads {number, time} definitions here; its typings say formatter functions.
+      locale: { number: SWEDISH_NUMBER_LOCALE, time: SWEDISH_TIME_LOCALE } as never,
+      logger,
+    });
+  } catch (error) {
+    throw new ChartSpecError(`invalid chart spec: ${(error as Error).message}`, file);
+  }
+  try {
+    // Copies: vega marks the objects it is given. A spec without `"data": {"name": "values"}` fails here.
+    view.data(
+      "values",
+      values.map((row) => ({ ...row })),
+    );
+    await view.runAsync();
+    vega.resetSVGDefIds();
+    return await view.toSVG();
+  } catch (error) {
+    throw new ChartSpecError(`chart spec failed to render: ${(error as Error).message}`, file);
+  } finally {
+    view.finalize();
+  }
+}
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: unknown;
+  limit?: number;
+}
+interface TextMetrics {
+  width: (item: TextItem, text: unknown) => number;
+}
+
+function measureText(item: TextItem, text: unknown): number {
+  const line = text == null ? "" : String(text).trim();
+  const width = textWidth(line, Number(item.fontSize ?? 11), item.fontWeight);
+  // vega truncates a label longer than its limit before drawing it.
+  const limit = Number(item.limit);
+  return limit > 0 ? Math.min(width, limit) : width;
+}
+
+function noteTitle(note: string) {
+  return {
+    text: note,
+    orient: "bottom",
+    anchor: "start",
+    font: FONT_FAMILY,
+    fontSize: 11,
+    fontWeight: "normal",
+    color: "#404040",
+    offset: 10,
+  };
+}

@@ -1,0 +1,92 @@
+import { readFile } from "node:fs/promises";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { renderChartPng } from "./charts/index.js";
+import {
+  baseName,
+  type DocumentInput,
+  type DocumentOptions,
+  flattenImagePaths,
+} from "./document.js";
+
+/** Placeholder in the reference document's header that each build replaces with its stamp. */
+const STAMP_PLACEHOLDER = "NCH_REPORT_STAMP";
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Markdown → DOCX with pandoc-wasm and the house-style reference document, then made
+ * reproducible: dates from the data, the stamp filled in, zip entries in fixed order and time.
+ */
+export async function renderDocx(
+  input: DocumentInput,
+  referenceDocPath: string,
+  options: DocumentOptions,
+): Promise<Uint8Array> {
+  const [{ convert }, referenceDoc] = await Promise.all([
+    import("pandoc-wasm"),
+    readFile(referenceDocPath),
+  ]);
+  const files: Record<string, Blob> = { "reference.docx": new Blob([referenceDoc]) };
+  for (const chart of input.charts) {
+    // Word shows no SVG without a PNG fallback: give it PNGs at print resolution.
+    files[`${baseName(chart.fileName)}.png`] = new Blob([await renderChartPng(chart.svg)]);
+  }
+  const result = await convert(
+    {
+      from: "markdown",
+      to: "docx",
+      "output-file": "report.docx",
+      "reference-doc": "reference.docx",
+      "table-of-contents": true,
+      "toc-depth": 3,
+      metadata: {
+        title: input.meta.title,
+        author: input.meta.organisation,
+        lang: input.meta.lang,
+        "toc-title": "Innehållsförteckning",
+      },
+    },
+    flattenImagePaths(input.markdown, "png"),
+    files,
+  );
+  const docx = result.files["report.docx"];
+  if (!docx) throw new Error(`pandoc produced no DOCX: ${result.stderr}`);
+  return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options);
+}
+
+/** Rewrites a DOCX so that identical input gives identical bytes. */
+export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): Uint8Array {
+  const files = unzipSync(bytes);
+  const iso = `${options.date.toISOString().slice(0, 19)}Z`;
+  const core = files["docProps/core.xml"];
+  if (core) {
+    files["docProps/core.xml"] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
+        `$1${iso}$2`,
+      ),
+    );
+  }
+  for (const name of Object.keys(files).filter((n) => /^word\/header\d*\.xml$/.test(n))) {
+    const xml = strFromU8(files[name] as Uint8Array);
+    files[name] = strToU8(xml.replace(STAMP_PLACEHOLDER, escapeXml(options.stamp)));
+  }
+  // [Content_Types].xml first, as Word expects; then a fixed order and a fixed time.
+  const names = Object.keys(files).sort((a, b) =>
+    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  // Zip times are local "DOS" times: build one whose local fields are the UTC date's.
+  const d = options.date;
+  const mtime = new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
+  return zipSync(Object.fromEntries(names.map((n) => [n, [files[n] as Uint8Array, { mtime }]])), {
+    level: 6,
+  });
+}

@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import type { DataFile } from "../load/files.js";
+import type { Provenance } from "../load/provenance.js";
+import type { OutputFile } from "./write.js";
+
+export interface ManifestInfo {
+  tool: { name: string; version: string };
+  converters: Record<string, string>;
+  provenance: Provenance;
+  options: Record<string, unknown>;
+}
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+async function sha256File(abs: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(abs)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** The audit trail beside the outputs: what went in, what came out, with which tools. No clock time. */
+export async function buildManifest(
+  info: ManifestInfo,
+  inputs: readonly DataFile[],
+  outputs: readonly OutputFile[],
+): Promise<string> {
+  const manifest = {
+    tool: info.tool,
+    converters: info.converters,
+    commit: info.provenance.commit ?? null,
+    dirty: info.provenance.dirty,
+    options: info.options,
+    inputs: await Promise.all(
+      inputs.map(async (f) => ({ file: f.rel, sha256: await sha256File(f.abs) })),
+    ),
+    outputs: outputs.map((f) => ({ file: f.name, sha256: sha256(f.bytes) })),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
