@@ -52,11 +52,14 @@ export function parseYaml(file: string, text: string): YamlResult {
 
   for (const error of doc.errors) {
     const code = YAML_ERROR_CODES[error.code] ?? "yaml/syntax";
-    const duplicate = code === "yaml/duplicate-key" ? /^[^:\n]+/.exec(text.slice(error.pos[0])) : null;
+    const duplicate =
+      code === "yaml/duplicate-key" ? /^[^:\n]+/.exec(text.slice(error.pos[0])) : null;
     diagnostics.push({
       severity: "error",
       code,
-      message: duplicate ? `The key "${duplicate[0].trim()}" appears twice in this mapping.` : firstLine(error.message),
+      message: duplicate
+        ? `The key "${duplicate[0].trim()}" appears twice in this mapping.`
+        : firstLine(error.message),
       file,
       ...at(error.pos[0]),
       hint: YAML_HINTS[code],

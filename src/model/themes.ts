@@ -1,5 +1,5 @@
 import type { Themes } from "../schema/themes.js";
-import { oneLine, type OperationModel } from "./operations.js";
+import { type OperationModel, oneLine } from "./operations.js";
 
 /** A success factor or challenge with the operations that reported it — computed, never typed. */
 export interface ThemeModel {
