@@ -1,0 +1,142 @@
+// npm run bench [-- --json] [-- --runs N]: times whole commands as a user runs them, each goal
+// as a ratio against a baseline measured in the same run, so it holds on a noisy shared machine.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateMillionCalls } from "./generate.js";
+
+const args = process.argv.slice(2);
+const asJson = args.includes("--json");
+const runs = Number(args[args.indexOf("--runs") + 1]) || 5;
+const work = mkdtempSync(path.join(tmpdir(), "nch-bench-"));
+const env = {
+  ...process.env,
+  NO_COLOR: "1",
+  NCH_REPORT_CACHE: path.join(work, "cache"),
+  SOURCE_DATE_EPOCH: "1740787200",
+};
+const log = (line) => {
+  if (!asJson) process.stderr.write(`${line}\n`);
+};
+
+/** Runs a command once; returns wall seconds, its stderr and (for rss.js) its peak RSS. */
+function once(argv) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, argv, {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe", "pipe"],
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0)
+    throw new Error(`${argv.join(" ")} exited ${result.status}:\n${result.stderr}`);
+  const rss = result.output[3] ? JSON.parse(result.output[3] || "null") : null;
+  return { seconds, stderr: result.stderr, maxRssMb: rss?.maxRssMb };
+}
+
+/** A warm-up run, then `runs` timed runs: min, median, max. */
+function measure(name, argv) {
+  once(argv);
+  const samples = Array.from({ length: runs }, () => once(argv));
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  const stat = {
+    min: times[0],
+    median: times[Math.floor(times.length / 2)],
+    max: times.at(-1),
+    samples,
+  };
+  log(
+    `  ${name.padEnd(34)} median ${stat.median.toFixed(3)} s  (min ${stat.min.toFixed(3)}, max ${stat.max.toFixed(3)})`,
+  );
+  return stat;
+}
+
+const cli = (...a) => ["bin/nch-report.js", ...a];
+const out = (name) => path.join(work, name);
+
+log(`nch-report benchmark: ${runs} runs after a warm-up, medians; work folder ${work}`);
+const node = measure("node -e 0", ["-e", "0"]);
+const validate = measure("validate 2025", cli("validate", "2025"));
+const buildMd = measure(
+  "build 2025 --format md",
+  cli("build", "2025", "--format", "md", "--out", out("md"), "--quiet"),
+);
+const buildAll = measure(
+  "build 2025 (md, docx, pdf)",
+  cli("build", "2025", "--out", out("all"), "--keep-intermediates"),
+);
+writeFileSync(
+  path.join(out("all"), "bench-meta.json"),
+  JSON.stringify({
+    title: "T",
+    organisation: "O",
+    publisher: "P",
+    isbn: "",
+    reportNumber: "",
+    registrationNumber: "",
+    published: 2026,
+    stamp: "",
+  }),
+);
+const docxBase = measure("baseline: pandoc → DOCX", ["bench/baseline-docx.js", out("all")]);
+const pdfBase = measure("baseline: pandoc → Typst → PDF", ["bench/baseline-pdf.js", out("all")]);
+const buildRss = once(["bench/rss.js", "build", "2025", "--out", out("rss"), "--quiet"]).maxRssMb;
+
+log("  generating a data folder with 1 000 000 calls …");
+const million = await generateMillionCalls(path.join(tmpdir(), "nch-bench-1m"));
+const csvBase = measure("baseline: csv-parse 1M rows", [
+  "bench/baseline-csv.js",
+  path.join(million, "2025/support-line/calls.csv"),
+]);
+const validateMillion = measure("validate 1M calls", [
+  "bench/rss.js",
+  "validate",
+  "2025",
+  "--data",
+  million,
+  "--quiet",
+]);
+const p4Rss = Math.max(...validateMillion.samples.map((s) => s.maxRssMb ?? 0));
+
+const stages = {};
+for (const line of buildAll.samples.at(-1).stderr.split("\n")) {
+  const m = /^\s*(?:✓\s*)?([a-zåäö]+)\s+([\d.]+) s$/i.exec(line);
+  if (m) stages[m[1]] = Number(m[2]);
+}
+
+const slowerBaseline = Math.max(docxBase.median, pdfBase.median);
+const result = {
+  P1: validate.median / node.median,
+  P2: buildMd.median / node.median,
+  P3: buildAll.median / slowerBaseline,
+  P4: validateMillion.median / csvBase.median,
+  P4_rss_mb: p4Rss,
+  build_rss_mb: buildRss,
+  seconds: {
+    node: node.median,
+    validate: validate.median,
+    build_md: buildMd.median,
+    build_all: buildAll.median,
+    baseline_docx: docxBase.median,
+    baseline_pdf: pdfBase.median,
+    baseline_csv: csvBase.median,
+    validate_1m: validateMillion.median,
+  },
+  stages,
+  runs,
+};
+rmSync(work, { recursive: true, force: true });
+
+const goals = { P1: 3, P2: 4, P3: 1.25, P4: 1.5, P4_rss_mb: 256 };
+if (asJson) {
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else {
+  const row = (k, v, stat) =>
+    `| ${k} | ${v.toFixed(2)} | ≤ ${goals[k] ?? "–"} | ${v <= (goals[k] ?? Infinity) ? "met" : "NOT met"} |${stat ?? ""}`;
+  console.log("| figure | value | goal | |");
+  console.log("|---|---:|---:|---|");
+  for (const k of Object.keys(goals)) console.log(row(k, result[k]));
+  console.log(`| build peak RSS (MB) | ${buildRss?.toFixed(0)} | – | |`);
+  console.log(`\nstages of the full build (s): ${JSON.stringify(stages)}`);
+}
