@@ -6,6 +6,7 @@ import { checkGrants } from "./grants.js";
 import { checkPersonalData } from "./personal-data.js";
 import { checkPlaceholders } from "./placeholders.js";
 import { checkReport } from "./report.js";
+import { checkSpelling } from "./spelling.js";
 import { checkSupportLine } from "./support-line.js";
 import { checkThemes } from "./themes.js";
 
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   checkSupportLine,
   checkPersonalData,
   checkPlaceholders,
+  checkSpelling,
 ];
 
 /** Load → schema → rules: everything `nch-report validate` reports, in a stable order. */

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+let read: string[] | undefined;
+
+/** The code of the spelling check itself, so that a changed rule never meets an old cache. */
+function rulesHash(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const files = [path.join(here, "..", `spelling${path.extname(fileURLToPath(import.meta.url))}`)];
+  for (const name of readdirSync(here).sort()) files.push(path.join(here, name));
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Versions of nch-report, cspell-lib, the Swedish dictionary and the spelling rules,
+ * found without loading cspell.
+ */
+export function toolVersions(): string[] {
+  if (read) return read;
+  const require = createRequire(import.meta.url);
+  const packageOf = (resolved: string, name: string): string => {
+    for (let dir = path.dirname(resolved); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      try {
+        const pkg = require(path.join(dir, "package.json")) as { name?: string; version?: string };
+        if (pkg.name === name) return `${name}@${pkg.version}`;
+      } catch {
+        // No package.json here; go up.
+      }
+    }
+    return `${name}@unknown`;
+  };
+  read = [
+    packageOf(fileURLToPath(import.meta.url), "nch-report"),
+    packageOf(fileURLToPath(import.meta.resolve("cspell-lib")), "cspell-lib"),
+    packageOf(require.resolve("@cspell/dict-sv/cspell-ext.json"), "@cspell/dict-sv"),
+    `rules@${rulesHash()}`,
+  ];
+  return read;
+}
