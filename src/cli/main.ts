@@ -52,6 +52,64 @@ Examples:
     });
 
   program
+    .command("build")
+    .description(
+      "Validate a year's data, then build the report: Markdown (report.md with its charts), DOCX, PDF.",
+    )
+    .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
+    .option("--data <dir>", "data root", "data")
+    .option("--out <dir>", "output folder (default dist/<year>)")
+    .option("--format <list>", "comma-separated: md, docx, pdf (default: all that are available)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report build 2025                      # dist/2025/report.md and figurer/*.svg
+  $ nch-report build 2023 --format md --out /tmp/rapport
+  $ nch-report build 2025 --data examples/minimal`,
+    )
+    .action(async (year: string, flags) => {
+      const { runBuild } = await import("./build.js");
+      const color = colorWanted(process.stdout, program.opts().color !== false);
+      setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr));
+    });
+
+  const templates = program
+    .command("templates")
+    .description(
+      "List the report's templates, or copy a built-in one into <data>/templates/ to customise it.",
+    );
+  templates
+    .command("list")
+    .description(
+      "Show each template, whether it is built-in or overridden by the project, and its path.",
+    )
+    .option("--data <dir>", "data root", "data")
+    .action(async (flags: { data: string }) => {
+      const { runTemplatesList } = await import("./templates.js");
+      setExit(await runTemplatesList(flags, process.stdout));
+    });
+  templates
+    .command("eject")
+    .description(
+      "Copy a built-in template into <data>/templates/ (same relative name) to customise it.",
+    )
+    .argument("<name>", 'e.g. "status-overview", "partials/grants.md.hbs", "report"')
+    .option("--data <dir>", "data root", "data")
+    .option("--force", "overwrite the project's copy if there is one")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report templates list
+  $ nch-report templates eject status-overview   # → data/templates/partials/status-overview.md.hbs`,
+    )
+    .action(async (name: string, flags: { data: string; force?: boolean }) => {
+      const { runTemplatesEject } = await import("./templates.js");
+      setExit(await runTemplatesEject(name, flags, process.stdout));
+    });
+
+  program
     .command("schema")
     .description(
       "Print the JSON Schemas of the YAML input files, for editor completion (VS Code's YAML extension).",

@@ -161,6 +161,37 @@ export const CODES = {
     severity: "warning",
     summary: "A calls.csv id that looks like free text rather than an identifier.",
   },
+  // Templates and chapters (src/render/): found by `build`, with the template's file and line.
+  "template/syntax": {
+    severity: "error",
+    summary:
+      "A template or chapter has a Handlebars syntax error (unclosed {{…}}, mismatched block).",
+  },
+  "template/unknown-variable": {
+    severity: "error",
+    summary: "A template or chapter uses a variable the report model does not have.",
+  },
+  "template/unknown-partial": {
+    severity: "error",
+    summary: "A template or chapter includes a partial ({{> name}}) that does not exist.",
+  },
+  "template/unknown-helper": {
+    severity: "error",
+    summary: "A template or chapter calls a helper that does not exist.",
+  },
+  "template/no-value": {
+    severity: "error",
+    summary: "A template prints a value the data does not have (a gap, null): never a blank.",
+  },
+  "template/invalid-value": {
+    severity: "error",
+    summary:
+      "A template prints a list or group as text, or gives a helper the wrong kind of value.",
+  },
+  "template/chart": {
+    severity: "error",
+    summary: "A chart could not be drawn (for example an invalid chart spec override).",
+  },
   "placeholder/text": {
     severity: "error",
     summary: "A placeholder left in the text: TODO, XX, [infoga …], ??, Lorem ipsum, {{…}}.",

@@ -1,0 +1,278 @@
+import path from "node:path";
+import type { HelperOptions } from "handlebars";
+import type { ReportModel } from "../model/index.js";
+import { TemplateError } from "./errors.js";
+import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
+import { locOf, Markdown, TemplateValueError } from "./values.js";
+
+export type Target = "gfm" | "pandoc";
+
+/** A chart or image of the rendered report, as the output recipes write it. */
+export interface RenderedFigure {
+  /** Relative to the Markdown: "figurer/calls-per-year.svg" (gfm) or ".png" (pandoc: the recipe converts). */
+  fileName: string;
+  svg: string;
+  alt: string;
+  /** The caption as printed: "Figur 2: Antal inkomna samtal per helår 2015–2023". */
+  caption: string;
+}
+
+interface ChartLike {
+  svg: string;
+  alt: string;
+  title: string;
+}
+
+/** The chart for this model, to render later — or null when the data has nothing to draw. */
+type ChartMaker = (
+  model: ReportModel,
+  templatesDir: string | undefined,
+) => (() => Promise<ChartLike>) | null;
+
+const charts = () => import("../output/charts/index.js");
+
+// A suppressed cell's count is hidden in the model (null). Any count from 1 to min_count is drawn
+// identically (as "–", sorted by name), so 1 stands in for it without revealing the real count.
+const SUPPRESSED_STAND_IN = 1;
+
+/** The built-in charts (src/output/charts), by the name a template uses in {{figure "…"}}. */
+const CHARTS: Record<string, ChartMaker> = {
+  "calls-per-year": (model, templatesDir) => {
+    const sl = model.supportLine;
+    if (!sl) return null;
+    return () =>
+      charts().then((c) =>
+        c.callsPerYearChart(
+          sl.years.map((y) => ({
+            year: y.year,
+            calls: y.total,
+            ...(y.partial ? { partial: y.partial } : {}),
+          })),
+          { templatesDir },
+        ),
+      );
+  },
+  "calls-per-organisation": (model, templatesDir) => {
+    const rows = model.supportLine?.byOrganisation;
+    if (!rows) return null;
+    return () =>
+      charts().then((c) =>
+        c.callsPerOrganisationChart(
+          rows.map((r) => ({
+            label: r.label,
+            count: r.count ?? SUPPRESSED_STAND_IN,
+            missing: r.code === "uppgift_saknas",
+          })),
+          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+        ),
+      );
+  },
+  "calls-per-county": (model, templatesDir) => {
+    const rows = model.supportLine?.byCounty;
+    if (!rows) return null;
+    return () =>
+      charts().then((c) =>
+        c.callsPerCountyChart(
+          rows.map((r) => ({
+            label: r.name,
+            count: r.count ?? SUPPRESSED_STAND_IN,
+            missing: r.code === "",
+          })),
+          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+        ),
+      );
+  },
+  "exposure-by-type": (model, templatesDir) => {
+    const rows = model.supportLine?.exposure;
+    if (!rows) return null;
+    return () =>
+      charts().then((c) =>
+        c.exposureByTypeChart(
+          rows.map((r) => ({
+            label: r.label,
+            thisYear: r.thisYear.count ?? SUPPRESSED_STAND_IN,
+            lastYear: r.lastYear.suppressed ? SUPPRESSED_STAND_IN : r.lastYear.count,
+          })),
+          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+        ),
+      );
+  },
+  "finance-costs": (model, templatesDir) => {
+    const statement = model.finance.incomeStatement;
+    if (!statement || statement.costGroups.length === 0) return null;
+    return () =>
+      charts().then((c) =>
+        c.financeCostsChart(
+          statement.costGroups.map((r) => ({
+            label: r.label,
+            outcome: r.outcome,
+            forecast: r.forecast,
+          })),
+          {
+            templatesDir,
+            outcomeLabel: statement.outcomeLabel,
+            forecastLabel: statement.forecastLabel,
+          },
+        ),
+      );
+  },
+  "finance-other-costs": (model, templatesDir) => {
+    const statement = model.finance.incomeStatement;
+    if (!statement || statement.operatingCosts.length === 0) return null;
+    return () =>
+      charts().then((c) =>
+        c.financeOtherCostsChart(
+          statement.operatingCosts.map((r) => ({
+            label: r.label,
+            outcome: r.outcome,
+            forecast: r.forecast,
+          })),
+          {
+            templatesDir,
+            outcomeLabel: statement.outcomeLabel,
+            forecastLabel: statement.forecastLabel,
+          },
+        ),
+      );
+  },
+};
+
+export const CHART_IDS = Object.keys(CHARTS);
+
+interface FigureRequest {
+  id: string;
+  number: number | null;
+  caption: string | null;
+  alt: string | null;
+}
+
+/** Numbers figures and tables in reading order and remembers which charts the report uses. */
+export class FigureRegistry {
+  private readonly requests: FigureRequest[] = [];
+  private figures = 0;
+  private tables = 0;
+
+  constructor(
+    readonly target: Target,
+    private readonly model: ReportModel,
+    private readonly images: ReadonlyMap<string, string>,
+  ) {}
+
+  /** {{figure "calls-per-year"}} or {{#figure "calls-per-year"}}caption{{/figure}}: a marker, resolved after rendering. */
+  figure(id: unknown, options: HelperOptions, context: unknown): Markdown {
+    if (typeof id !== "string" || (!(id in CHARTS) && !this.images.has(id))) {
+      throw new TemplateValueError(
+        "template/invalid-value",
+        `{{figure}}: there is no chart or image "${String(id)}".`,
+        `Use one of the charts ${CHART_IDS.join(", ")}, or an SVG file in the year's figurer/ folder: ${[...this.images.keys()].join(", ") || "(none)"}.`,
+        locOf(options),
+      );
+    }
+    if (id in CHARTS && (CHARTS[id] as ChartMaker)(this.model, undefined) === null) {
+      throw new TemplateValueError(
+        "template/no-value",
+        `{{figure "${id}"}}: this year's data has nothing to draw in it.`,
+        "Leave the figure out, or guard it with {{#if …}} (see the README, Partials).",
+        locOf(options),
+      );
+    }
+    const fromBlock =
+      typeof options.fn === "function" ? options.fn(context).replace(/\s+/g, " ").trim() : "";
+    const caption =
+      fromBlock !== ""
+        ? fromBlock
+        : typeof options.hash?.caption === "string"
+          ? escapeMarkdownInline(options.hash.caption)
+          : null;
+    const numbered = options.hash?.numbered !== false;
+    const alt = typeof options.hash?.alt === "string" ? options.hash.alt : null;
+    if (!(id in CHARTS) && alt === null) {
+      throw new TemplateValueError(
+        "template/invalid-value",
+        `{{figure "${id}"}}: an image needs alt text.`,
+        `Describe the image for readers who cannot see it: {{figure "${id}" alt="…"}}.`,
+        locOf(options),
+      );
+    }
+    this.requests.push({ id, number: numbered ? ++this.figures : null, caption, alt });
+    return new Markdown(`${MARKER_START}figure:${this.requests.length - 1}${MARKER_END}`);
+  }
+
+  /** {{#tableCaption}}Resultaträkning {{year}}{{/tableCaption}} → "*Tabell 2: …*" or "Table: Tabell 2: …". */
+  tableCaption(options: HelperOptions, context: unknown): Markdown {
+    const text = (typeof options.fn === "function" ? options.fn(context) : "")
+      .replace(/\s+/g, " ")
+      .trim();
+    const caption = `Tabell ${++this.tables}: ${text}`;
+    return new Markdown(this.target === "gfm" ? `*${caption}*` : `Table: ${caption}`);
+  }
+
+  /** Renders the charts the report uses and puts their Markdown where the markers are. */
+  async resolve(markdown: string, templatesDir: string | undefined) {
+    const rendered = await Promise.all(
+      this.requests.map(async (request) => {
+        const maker = CHARTS[request.id];
+        const render = maker?.(this.model, templatesDir);
+        if (render)
+          return render().catch((error: unknown) => chartFailed(error, request.id, templatesDir));
+        return { svg: this.images.get(request.id) as string, alt: request.alt ?? "", title: "" };
+      }),
+    );
+    const figures: RenderedFigure[] = [];
+    const seen = new Set<string>();
+    const markup = this.requests.map((request, i) => {
+      const chart = rendered[i] as ChartLike;
+      const extension = this.target === "gfm" ? "svg" : "png";
+      const fileName = `figurer/${request.id}.${extension}`;
+      const alt = request.alt ?? chart.alt;
+      const captionText = request.caption ?? escapeMarkdownInline(chart.title);
+      const caption =
+        request.number === null ? captionText : `Figur ${request.number}: ${captionText}`;
+      if (!seen.has(fileName)) {
+        seen.add(fileName);
+        figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption) });
+      }
+      return this.target === "gfm"
+        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*`
+        : `![${caption}](${fileName}){alt="${attribute(alt)}"}`;
+    });
+    const resolved = markdown.replace(
+      new RegExp(`${MARKER_START}figure:(\\d+)${MARKER_END}`, "g"),
+      (_, i: string) => markup[Number(i)] as string,
+    );
+    return { markdown: resolved, figures };
+  }
+}
+
+/** A chart spec that cannot be drawn (an override that is not valid Vega-Lite): a template error. */
+function chartFailed(error: unknown, id: string, templatesDir: string | undefined): never {
+  const e = error as Error & { file?: string };
+  const root = templatesDir ? path.dirname(templatesDir) : undefined;
+  const inProject = e.file && root && !path.relative(root, e.file).startsWith("..");
+  throw new TemplateError([
+    {
+      severity: "error",
+      code: "template/chart",
+      message: `The chart "${id}" could not be drawn: ${e.message}`,
+      file: inProject
+        ? path
+            .relative(root, e.file as string)
+            .split(path.sep)
+            .join("/")
+        : `templates/charts/${id}.vl.json`,
+      line: 0,
+      column: 0,
+      hint: "Check the chart spec (a Vega-Lite JSON file); delete the override to use the built-in chart.",
+    },
+  ]);
+}
+
+/** A pandoc attribute value in double quotes: backslashes and quotes escaped, one line. */
+function attribute(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(/[\\"]/g, "\\$&");
+}
+
+/** Escaped Markdown back to plain text, for the caption the recipes get. */
+function plainCaption(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+}

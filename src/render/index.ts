@@ -1,0 +1,201 @@
+import Handlebars from "handlebars";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ReportModel } from "../model/index.js";
+import {
+  type Compiled,
+  compileTemplate,
+  PRINT_HELPER,
+  TemplateError,
+  unclaimedDiagnostic,
+} from "./compile.js";
+import { FigureRegistry, type Target } from "./figures.js";
+import { PRESENTATION_HELPERS } from "./helpers.js";
+import { loadTemplates, type TemplateSet } from "./templates.js";
+import { GithubSlugger, headingsOf, tocMarkdown } from "./toc.js";
+import { Markdown, printValue } from "./values.js";
+
+export { TemplateError } from "./compile.js";
+export type { Target } from "./figures.js";
+export { loadTemplates, type TemplateSet } from "./templates.js";
+
+/** What the output recipes consume: the report as Markdown for one target, its charts, its metadata. */
+export interface RenderedReport {
+  markdown: string;
+  charts: { fileName: string; svg: string; alt: string; caption: string }[];
+  meta: {
+    title: string;
+    lang: "sv-SE";
+    year: number;
+    illustrative: boolean;
+    organisation: string;
+    publisher: string;
+    isbn: string;
+    reportNumber: string;
+    registrationNumber: string;
+    published: number;
+    signed: { place: string; date: string; by: { name: string; title: string }[] };
+  };
+}
+
+export interface RenderOptions {
+  /**
+   * "gfm": the shipped report.md (GitHub: title page, colophon, linked table of contents, SVG
+   * images with an italic caption line). "pandoc": what the DOCX/PDF recipes convert (no title
+   * page or table of contents; `![Figur N: …](figurer/x.png){alt="…"}`; `Table: Tabell N: …`).
+   */
+  target: Target;
+  /** Built-in templates with the project's overrides (loadTemplates); built-in only when absent. */
+  templates?: TemplateSet;
+  /** `<data root>/templates`, where chart spec overrides are looked up. */
+  templatesDir?: string;
+  /** SVG images of the year (`<year>/figurer/<name>.svg`) by name, for {{figure "<name>" alt="…"}}. */
+  images?: ReadonlyMap<string, string>;
+}
+
+/** Headings that are front matter: the table of contents follows them (as in the published report). */
+const FOREWORD = /^förord$/i;
+
+/** Renders the whole report for one target. Throws TemplateError with positioned diagnostics. */
+export async function renderReport(
+  model: ReportModel,
+  options: RenderOptions,
+): Promise<RenderedReport> {
+  const templates = options.templates ?? (await builtInTemplates());
+  const figures = new FigureRegistry(options.target, model, options.images ?? new Map());
+  const env = Handlebars.create();
+  env.unregisterHelper("log");
+  env.registerHelper(PRESENTATION_HELPERS);
+  env.registerHelper(
+    PRINT_HELPER,
+    (value: unknown, name: unknown, opts: Handlebars.HelperOptions) =>
+      printValue(value, String(name), opts),
+  );
+  env.registerHelper(
+    "figure",
+    function (this: unknown, id: unknown, opts: Handlebars.HelperOptions) {
+      return figures.figure(id, opts, this);
+    },
+  );
+  env.registerHelper("tableCaption", function (this: unknown, opts: Handlebars.HelperOptions) {
+    return figures.tableCaption(opts, this);
+  });
+
+  const known = {
+    helpers: new Set(Object.keys(env.helpers)),
+    partials: new Set(templates.partials.keys()),
+  };
+  const diagnostics: Diagnostic[] = [];
+  const compile = (source: string, file: string): Compiled | undefined => {
+    const result = compileTemplate(env, source, file, known);
+    diagnostics.push(...result.diagnostics);
+    return result.compiled;
+  };
+  for (const partial of templates.partials.values()) {
+    const compiled = compile(partial.source, partial.file);
+    if (compiled) env.registerPartial(partial.name, partialWithDefaults(env, compiled));
+  }
+  const report = compile(templates.report.source, templates.report.file);
+  const chapters = model.chapters.map((c) => ({
+    file: c.file,
+    compiled: compile(c.source, c.file),
+  }));
+  if (diagnostics.length > 0 || !report) throw new TemplateError(diagnostics);
+
+  const renderedChapters = chapters.map(({ file, compiled }) => ({
+    file,
+    markdown: run(() => (compiled as Compiled).render(model), file),
+  }));
+  const slugger = new GithubSlugger();
+  const headings = renderedChapters.map((c) => headingsOf(c.markdown, slugger));
+  const forewordIndex = headings.findIndex(
+    (h) => h[0] !== undefined && FOREWORD.test(h[0].markdown),
+  );
+  const context = {
+    ...model,
+    target: {
+      name: options.target,
+      gfm: options.target === "gfm",
+      pandoc: options.target === "pandoc",
+    },
+    rendered: {
+      toc: new Markdown(tocMarkdown(headings.flat())),
+      chapters: renderedChapters.map((c, i) => ({
+        file: c.file,
+        markdown: new Markdown(c.markdown.trim()),
+        foreword: i === forewordIndex,
+        tocBefore: forewordIndex === -1 && i === 0,
+      })),
+    },
+  };
+  const markdown = run(() => report.render(context), report.file);
+  const resolved = await figures.resolve(markdown, options.templatesDir);
+  return {
+    markdown: tidy(resolved.markdown),
+    charts: resolved.figures,
+    meta: metaOf(model),
+  };
+}
+
+async function builtInTemplates(): Promise<TemplateSet> {
+  const { templates } = await loadTemplates(undefined);
+  if (!templates) throw new Error("The built-in templates could not be read.");
+  return templates;
+}
+
+function run(render: () => string, file: string): string {
+  try {
+    return render();
+  } catch (error) {
+    throw new TemplateError([unclaimedDiagnostic(error, file)]);
+  }
+}
+
+/** Hash arguments a partial may be called without ({{> status-overview}}): absent means null. */
+const PARTIAL_ARGUMENTS = ["number", "level", "caption", "table", "charts"] as const;
+
+/**
+ * A partial that may be called with or without its hash arguments, and with or without a block:
+ * called without one, {{> @partial-block}} inside it renders nothing (instead of failing).
+ */
+function partialWithDefaults(env: typeof Handlebars, compiled: Compiled): Handlebars.Template {
+  return ((context: unknown, options: Handlebars.RuntimeOptions & { fn?: unknown } = {}) => {
+    const withDefaults =
+      context !== null && typeof context === "object" && !Array.isArray(context)
+        ? { ...Object.fromEntries(PARTIAL_ARGUMENTS.map((a) => [a, null])), ...context }
+        : context;
+    let runtime = options;
+    if (typeof options.fn !== "function") {
+      const data = env.createFrame(options.data ?? {});
+      data["partial-block"] = () => "";
+      runtime = { ...options, data };
+    }
+    return compiled.render(withDefaults, runtime);
+  }) as unknown as Handlebars.Template;
+}
+
+/** One blank line between blocks, no trailing spaces, one newline at the end. */
+function tidy(markdown: string): string {
+  return `${markdown
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+$/, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+}
+
+function metaOf(model: ReportModel): RenderedReport["meta"] {
+  const r = model.report;
+  return {
+    title: r.title,
+    lang: "sv-SE",
+    year: model.year,
+    illustrative: model.illustrative,
+    organisation: r.organisation,
+    publisher: r.publisher,
+    isbn: r.isbn,
+    reportNumber: r.reportNumber,
+    registrationNumber: r.registrationNumber,
+    published: r.published,
+    signed: { place: r.signed.place, date: r.signed.date, by: r.signed.by.map((s) => ({ ...s })) },
+  };
+}

@@ -1,0 +1,186 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  type DataFile,
+  decodeUtf8,
+  readLimited,
+  resolveInside,
+  SIZE_LIMITS,
+} from "../load/files.js";
+
+/** The built-in templates shipped with the tool (the package's templates/ folder). */
+export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/** Where a project keeps its overrides, relative to the data root. */
+export const PROJECT_TEMPLATE_DIR = "templates";
+
+/** Built-in files that are not templates a user would customise. */
+const NOT_TEMPLATES = /^(?:fonts\/|words\/)|(?:^|\/)(?:README\.md|OFL\.txt)$/;
+
+/** A Markdown template: report.md.hbs or partials/<name>.md.hbs. */
+export interface TemplateFile {
+  /** "report" or the partial's name ("status-overview"). */
+  name: string;
+  /** Relative to the templates folder: "partials/status-overview.md.hbs". */
+  rel: string;
+  origin: "built-in" | "project";
+  /** How diagnostics name it: "templates/partials/x.md.hbs" (relative to the data root for a project file). */
+  file: string;
+  source: string;
+}
+
+export interface TemplateSet {
+  report: TemplateFile;
+  partials: Map<string, TemplateFile>;
+}
+
+const REPORT_REL = "report.md.hbs";
+const PARTIAL_SUFFIX = ".md.hbs";
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+async function readTemplate(
+  file: DataFile,
+): Promise<{ source: string } | { diagnostic: Diagnostic }> {
+  const read = await readLimited(file, SIZE_LIMITS.markdown);
+  if ("diagnostic" in read) return read;
+  const decoded = decodeUtf8(file, read.bytes);
+  return "diagnostic" in decoded ? decoded : { source: decoded.text };
+}
+
+function partialName(rel: string): string | undefined {
+  if (!rel.startsWith("partials/") || !rel.endsWith(PARTIAL_SUFFIX)) return undefined;
+  return rel.slice("partials/".length, -PARTIAL_SUFFIX.length);
+}
+
+/**
+ * The built-in report template and partials, each replaced by the project's file of the same
+ * relative name under `<data root>/templates/` when there is one; a project may also add partials.
+ * Project paths must stay inside the data root (symbolic links included).
+ */
+export async function loadTemplates(
+  dataRoot: string | undefined,
+): Promise<{ templates: TemplateSet | undefined; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, TemplateFile>();
+  for (const rel of await listFiles(BUILTIN_TEMPLATE_DIR)) {
+    if (rel !== REPORT_REL && partialName(rel) === undefined) continue;
+    const loaded = await readTemplate({
+      rel: `templates/${rel}`,
+      abs: path.join(BUILTIN_TEMPLATE_DIR, rel),
+    });
+    if ("diagnostic" in loaded)
+      throw new Error(`Built-in template ${rel}: ${loaded.diagnostic.message}`);
+    files.set(rel, templateFile(rel, "built-in", `templates/${rel}`, loaded.source));
+  }
+  if (dataRoot !== undefined) {
+    const root = path.resolve(dataRoot);
+    for (const rel of await listFiles(path.join(root, PROJECT_TEMPLATE_DIR))) {
+      if (rel !== REPORT_REL && partialName(rel) === undefined) continue;
+      const at = { file: `${PROJECT_TEMPLATE_DIR}/${rel}`, line: 0, column: 0 };
+      const resolved = resolveInside(root, PROJECT_TEMPLATE_DIR, rel, at);
+      if ("diagnostic" in resolved) {
+        diagnostics.push(resolved.diagnostic);
+        continue;
+      }
+      const loaded = await readTemplate(resolved.file);
+      if ("diagnostic" in loaded) {
+        diagnostics.push(loaded.diagnostic);
+        continue;
+      }
+      files.set(rel, templateFile(rel, "project", resolved.file.rel, loaded.source));
+    }
+  }
+  const report = files.get(REPORT_REL);
+  if (!report)
+    throw new Error(`The built-in template ${REPORT_REL} is missing from ${BUILTIN_TEMPLATE_DIR}.`);
+  const partials = new Map<string, TemplateFile>();
+  for (const file of files.values()) if (file.rel !== REPORT_REL) partials.set(file.name, file);
+  return { templates: diagnostics.length > 0 ? undefined : { report, partials }, diagnostics };
+}
+
+function templateFile(
+  rel: string,
+  origin: TemplateFile["origin"],
+  file: string,
+  source: string,
+): TemplateFile {
+  return {
+    name: rel === REPORT_REL ? "report" : (partialName(rel) as string),
+    rel,
+    origin,
+    file,
+    source,
+  };
+}
+
+/** One row of `nch-report templates list`. */
+export interface TemplateListing {
+  /** Relative to a templates folder: "partials/status-overview.md.hbs", "charts/calls-per-year.vl.json". */
+  rel: string;
+  status: "built-in" | "overridden" | "project";
+  /** The file that is used, as the user can open it. */
+  path: string;
+}
+
+/** Every customisable built-in template and every project template, with which one is used. */
+export async function listTemplates(dataRoot: string): Promise<TemplateListing[]> {
+  const root = path.resolve(dataRoot);
+  const projectDir = path.join(root, PROJECT_TEMPLATE_DIR);
+  const builtIn = (await listFiles(BUILTIN_TEMPLATE_DIR)).filter((rel) => !NOT_TEMPLATES.test(rel));
+  const project = new Set(await listFiles(projectDir));
+  const rows: TemplateListing[] = builtIn.map((rel) =>
+    project.has(rel)
+      ? { rel, status: "overridden", path: path.join(projectDir, rel) }
+      : { rel, status: "built-in", path: path.join(BUILTIN_TEMPLATE_DIR, rel) },
+  );
+  for (const rel of project) {
+    if (!builtIn.includes(rel))
+      rows.push({ rel, status: "project", path: path.join(projectDir, rel) });
+  }
+  return rows.sort((a, b) => a.rel.localeCompare(b.rel, "en"));
+}
+
+/**
+ * Finds a built-in template by what a user would type: "partials/status-overview.md.hbs",
+ * "status-overview", "report", "charts/calls-per-year.vl.json" or "calls-per-year".
+ */
+export async function findBuiltInTemplate(name: string): Promise<string | undefined> {
+  const wanted = name.replace(/\\/g, "/").replace(/^templates\//, "");
+  const builtIn = (await listFiles(BUILTIN_TEMPLATE_DIR)).filter((rel) => !NOT_TEMPLATES.test(rel));
+  if (builtIn.includes(wanted)) return wanted;
+  const stem = (rel: string) =>
+    rel
+      .replace(/^.*\//, "")
+      .replace(/\.[^/]*$/, "")
+      .replace(/\.(md|vl)$/, "");
+  const matches = builtIn.filter(
+    (rel) =>
+      stem(rel) === wanted || rel.replace(/\.[^/]*$/, "").replace(/\.(md|vl)$/, "") === wanted,
+  );
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Names a user can eject, for the error message of an unknown name. */
+export async function builtInTemplateNames(): Promise<string[]> {
+  return (await listFiles(BUILTIN_TEMPLATE_DIR)).filter((rel) => !NOT_TEMPLATES.test(rel));
+}
+
+export async function fileExists(abs: string): Promise<boolean> {
+  return stat(abs).then(
+    () => true,
+    () => false,
+  );
+}
