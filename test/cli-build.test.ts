@@ -19,10 +19,11 @@ describe("nch-report build --format md", () => {
   it("writes report.md and the charts beside it", () => {
     const out = path.join(temp(), "2025");
     const { code, stdout, stderr } = run("build", "2025", "--format", "md", "--out", out);
-    expect(stderr).toBe("");
+    // Progress goes to stderr, stage by stage with its time; stdout stays empty.
+    expect(stdout).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✔ validated 2025 .*\(\d+\.\d\d s\)/);
-    expect(stdout).toMatch(/✔ wrote \d+ files to .*: report\.md/);
+    expect(stderr).toMatch(/✔ validated 2025 .*\(\d+\.\d\d s\)/);
+    expect(stderr).toMatch(/✔ wrote \d+ files to .*: report\.md, manifest\.json/);
     const report = readFileSync(path.join(out, "report.md"), "utf8");
     expect(report.startsWith("> **Exempeldata.**")).toBe(true);
     expect(report).toContain("# Årlig redovisning av verksamheten 2025");

@@ -45,7 +45,7 @@ describe("2023: the published tables, figure for figure", () => {
     expect(tableAfter(gfm.markdown, "Tabell 2: Resultaträkning")).toEqual(
       [
         "| | Utfall jan–dec 2023 | Prognos 2 helår 2023 | Prognosavvikelse | Prognosavvikelse (%) | Upparbetningsgrad |",
-        "|---|--:|--:|--:|--:|--:|",
+        "|:--------------------------|---------:|---------:|---------:|---------:|---------:|",
         "| **Utfall** | 21~751 | 24~711 | 2~960 |  | 88~% |",
         "| ~~Summa intäkter | −317 | 0 | 317 |  |  |",
         "| ~~**Summa kostnader** | 22~068 | 24~711 | 2~643 |  |  |",
@@ -71,7 +71,7 @@ describe("2023: the published tables, figure for figure", () => {
     expect(tableAfter(gfm.markdown, "Tabell 3: Anslagsredovisning")).toEqual(
       [
         "| | Projektsaldo 2023 | Prognos helår 2023 |",
-        "|---|--:|--:|",
+        "|:--------------------------------|------------:|------------:|",
         "| **Kostnader** | 17~132~210 | 18~000~000 |",
         "| ~~Lönekostnader totalt | 848~912 | 706~188 |",
         "| ~~**Driftskostnader** | 2~071~036 | 2~210~534 |",
@@ -94,7 +94,7 @@ describe("2023: the published tables, figure for figure", () => {
     ).toEqual(
       [
         "| Belopp (kr) | Grupp | Leverantör | Bet.datum |",
-        "|--:|---|---|---|",
+        "|-----------:|:-----|:----------------------------|:----------|",
         "| 1~105~000 | Grupp 3 | Länsstyrelsen i Örebro | 2023-12-11 |",
         "| 570~904 | Grupp 3 | Länsstyrelsen Västra Götaland | 2023-12-08 |",
         "| 855~000 | Grupp 3 | Länsstyrelsen Västra Götaland | 2023-12-08 |",

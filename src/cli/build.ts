@@ -6,8 +6,12 @@ import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
 import { loadEarlierCalls } from "../load/earlier-calls.js";
 import { loadImages } from "../load/images.js";
+import { documentDate, type Provenance, readProvenance } from "../load/provenance.js";
 import { buildReportModel } from "../model/index.js";
+import { type Converters, startConverters } from "../output/converters.js";
+import { buildManifest } from "../output/manifest.js";
 import { markdownOutputFiles, writeReport } from "../output/markdown.js";
+import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
 import {
   OUTPUT_FORMATS,
   type OutputFormat,
@@ -22,35 +26,46 @@ import {
   type Target,
   TemplateError,
 } from "../render/index.js";
+import { converterVersions, TOOL_VERSION } from "../version.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
 import { pathPrefix } from "./validate.js";
 
 export interface BuildFlags {
   data: string;
   out?: string;
-  /** "md", "md,docx,pdf"; all formats when absent (those not yet available are skipped). */
+  /** "md", "md,docx,pdf"; all formats when absent. */
   format?: string;
   color: boolean;
+  /** Stamp "UTKAST", the commit and its date on every page. */
+  draft?: boolean;
+  pdfStandard?: string;
+  /** No progress lines. */
+  quiet?: boolean;
+  /** Also write report.pandoc.md, the Markdown the DOCX and PDF were converted from. */
+  keepIntermediates?: boolean;
 }
+
+/** The audit trail beside the outputs. */
+const MANIFEST_FILE = "manifest.json";
 
 const FORMAT_NAMES: Record<OutputFormat, string> = { md: "Markdown", docx: "DOCX", pdf: "PDF" };
 
 const markdownRecipe: OutputRecipe = {
   format: "md",
   target: "gfm",
-  files: async (report) => markdownOutputFiles(report),
+  files: async (report, context) =>
+    markdownOutputFiles(
+      context.draftLine
+        ? { ...report, markdown: `> ${context.draftLine}\n\n${report.markdown}` }
+        : report,
+    ),
 };
 
-/** The recipe of a format, or undefined while its module does not provide one yet. */
-async function recipeFor(format: OutputFormat): Promise<OutputRecipe | undefined> {
-  if (format === "md") return markdownRecipe;
-  // The DOCX and PDF recipes live in src/output/docx.ts and pdf.ts (docxRecipe, pdfRecipe).
-  const module = (await import(`../output/${format}.js`).catch(() => ({}))) as Record<
-    string,
-    unknown
-  >;
-  const recipe = module[`${format}Recipe`] as OutputRecipe | undefined;
-  return recipe && typeof recipe.files === "function" ? recipe : undefined;
+/** The recipe of a format; DOCX and PDF load their modules only when asked for. */
+async function recipeFor(format: OutputFormat): Promise<OutputRecipe> {
+  if (format === "docx") return (await import("../output/docx.js")).docxRecipe;
+  if (format === "pdf") return (await import("../output/pdf.js")).pdfRecipe;
+  return markdownRecipe;
 }
 
 export function parseFormats(text: string | undefined): {
@@ -75,20 +90,42 @@ export function parseFormats(text: string | undefined): {
   return { formats: formats as OutputFormat[], explicit: true };
 }
 
-/** Progress lines: "✔ validated 2023 (0.21 s)"; colour only on a terminal. */
-function progress(out: NodeJS.WritableStream, color: boolean) {
+/** Progress lines: "✔ validated 2023 (0.21 s)"; colour only on a terminal; none with --quiet. */
+function progress(out: NodeJS.WritableStream, color: boolean, quiet: boolean) {
   const c = new Chalk({ level: color ? 1 : 0 });
   let last = performance.now();
-  return (what: string) => {
+  return (what: string, seconds?: number) => {
     const now = performance.now();
-    out.write(`${c.green("✔")} ${what} ${c.dim(`(${((now - last) / 1000).toFixed(2)} s)`)}\n`);
+    const took = seconds ?? (now - last) / 1000;
+    if (!quiet) out.write(`${c.green("✔")} ${what} ${c.dim(`(${took.toFixed(2)} s)`)}\n`);
     last = now;
   };
 }
 
+function parsePdfStandard(text: string | undefined): PdfStandard {
+  if (text === undefined) return "ua-1";
+  if (!(PDF_STANDARDS as readonly string[]).includes(text)) {
+    throw new UsageError(
+      `--pdf-standard must be one of ${PDF_STANDARDS.join(", ")}, not "${text}".`,
+    );
+  }
+  return text as PdfStandard;
+}
+
+/** Stamp parts: "Exempeldata" for illustrative data; "UTKAST · 1a2b3c4 · 2026-11-23" for drafts. */
+function stamps(illustrative: boolean, draft: boolean, provenance: Provenance, date: Date) {
+  const commit = provenance.shortCommit
+    ? `${provenance.shortCommit}${provenance.dirty ? " (med ej incheckade ändringar)" : ""}`
+    : "ingen commit";
+  const draftLine = draft ? `UTKAST · ${commit} · ${date.toISOString().slice(0, 10)}` : "";
+  const stamp = [illustrative ? "Exempeldata" : "", draftLine].filter(Boolean).join(" · ");
+  return { stamp, draftLine };
+}
+
 /**
- * `nch-report build <year>`: validate (errors stop the build), build the model, render each
- * Markdown target the formats need, make every format's files, then write them all at once.
+ * `nch-report build <year>`: start the converter workers (pandoc loads while we validate),
+ * validate (errors stop the build), build the model, render each Markdown target the formats
+ * need, make every format's files side by side, then write them all at once with a manifest.
  * Nothing is written when anything before the write fails.
  */
 export async function runBuild(
@@ -98,20 +135,30 @@ export async function runBuild(
   err: NodeJS.WritableStream,
 ): Promise<number> {
   const year = parseYear(yearText);
-  const { formats, explicit } = parseFormats(flags.format);
-  const recipes: OutputRecipe[] = [];
-  for (const format of formats) {
-    const recipe = await recipeFor(format);
-    if (recipe) recipes.push(recipe);
-    else if (explicit)
-      throw new UsageError(
-        `${FORMAT_NAMES[format]} output is not yet available; build with --format md.`,
-      );
-    else err.write(`nch-report: ${FORMAT_NAMES[format]} output is not yet available; skipped.\n`);
+  const { formats } = parseFormats(flags.format);
+  const pdfStandard = parsePdfStandard(flags.pdfStandard);
+  const kinds = formats.filter((f): f is "docx" | "pdf" => f !== "md");
+  const converters = kinds.length > 0 ? startConverters(kinds) : undefined;
+  try {
+    return await build(year, formats, pdfStandard, flags, out, err, converters);
+  } finally {
+    await converters?.close();
   }
+}
+
+async function build(
+  year: number,
+  formats: OutputFormat[],
+  pdfStandard: PdfStandard,
+  flags: BuildFlags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  converters: Converters | undefined,
+): Promise<number> {
+  const recipes = await Promise.all(formats.map(recipeFor));
   const dataRoot = path.resolve(flags.data);
   const outDir = path.resolve(flags.out ?? path.join("dist", String(year)));
-  const step = progress(out, flags.color);
+  const step = progress(err, flags.color, flags.quiet ?? false);
   const report = (diagnostics: Diagnostic[]) =>
     out.write(stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) }));
 
@@ -132,10 +179,11 @@ export async function runBuild(
     `validated ${year}${warnings > 0 ? ` — ${warnings} warning${warnings === 1 ? "" : "s"}, see nch-report validate ${year}` : ""}`,
   );
 
-  const [templates, earlier, images] = await Promise.all([
+  const [templates, earlier, images, provenance] = await Promise.all([
     loadTemplates(dataRoot),
     loadEarlierCalls(dataRoot, year),
     loadImages(dataRoot, year),
+    readProvenance(dataRoot),
   ]);
   const loadProblems = [...templates.diagnostics, ...images.diagnostics];
   if (loadProblems.length > 0 || !templates.templates) {
@@ -144,6 +192,7 @@ export async function runBuild(
   }
   if (earlier.diagnostics.length > 0) report(earlier.diagnostics);
   const model = buildReportModel(validated.data, { earlierCalls: earlier.calls });
+  step("built the report model");
 
   const rendered = new Map<Target, RenderedReport>();
   try {
@@ -158,7 +207,7 @@ export async function runBuild(
         }),
       );
       step(
-        `rendered the report (${target === "gfm" ? "Markdown for GitHub" : "Markdown for DOCX/PDF"})`,
+        `rendered ${target === "gfm" ? "Markdown for GitHub" : "Markdown for DOCX/PDF"} with charts`,
       );
     }
   } catch (error) {
@@ -170,18 +219,48 @@ export async function runBuild(
     throw error;
   }
 
+  const signed = new Date(
+    `${validated.data.report?.data.signed.date ?? `${year + 1}-03-01`}T00:00:00Z`,
+  );
+  // Drafts carry the commit's date; a final document only ever the data's own date.
+  const date = documentDate(flags.draft ? provenance : { dirty: false }, signed);
+  const { stamp, draftLine } = stamps(model.illustrative, flags.draft ?? false, provenance, date);
   const context: RecipeContext = {
     year,
     dataRoot,
     templatesDir: path.join(dataRoot, "templates"),
     outDir,
     data: validated.data,
+    stamp,
+    draftLine,
+    date,
+    pdfStandard,
+    ...(converters && { converters }),
   };
-  const files: OutputFile[] = [];
-  for (const recipe of recipes) {
-    files.push(...(await recipe.files(rendered.get(recipe.target) as RenderedReport, context)));
-    if (recipe.format !== "md") step(`made ${FORMAT_NAMES[recipe.format]}`);
-  }
+  const made = await Promise.all(
+    recipes.map(async (recipe) => {
+      const start = performance.now();
+      const files = await recipe.files(rendered.get(recipe.target) as RenderedReport, context);
+      if (recipe.format !== "md")
+        step(`made ${FORMAT_NAMES[recipe.format]}`, (performance.now() - start) / 1000);
+      return files;
+    }),
+  );
+  const files: OutputFile[] = made.flat();
+  const pandocMarkdown = rendered.get("pandoc")?.markdown;
+  if (flags.keepIntermediates && pandocMarkdown)
+    files.push({ name: "report.pandoc.md", bytes: pandocMarkdown });
+  const manifest = await buildManifest(
+    {
+      tool: { name: "nch-report", version: TOOL_VERSION },
+      converters: converterVersions(kinds(formats)),
+      provenance,
+      options: { formats, draft: flags.draft ?? false, pdfStandard, stamp },
+    },
+    validated.data.inputs,
+    files,
+  );
+  files.push({ name: MANIFEST_FILE, bytes: manifest });
   await writeReport(outDir, files);
   const shown = path.relative(process.cwd(), outDir) || ".";
   step(
@@ -191,4 +270,8 @@ export async function runBuild(
       .join(", ")}`,
   );
   return EXIT.ok;
+}
+
+function kinds(formats: readonly OutputFormat[]): ("docx" | "pdf")[] {
+  return formats.filter((f): f is "docx" | "pdf" => f !== "md");
 }

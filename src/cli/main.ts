@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { TOOL_VERSION } from "../version.js";
 import { EXIT, UsageError } from "./exit.js";
-
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
 
 function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
   return flag && stream.isTTY === true && !process.env.NO_COLOR;
@@ -15,7 +11,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description(
       "Compiles NCH's annual report from the year's data: validate it, then build Markdown, DOCX and PDF.",
     )
-    .version(pkg.version)
+    .version(TOOL_VERSION)
     .option("--verbose", "show stack traces of internal failures")
     .option("--no-color", "no colours in the output (NO_COLOR is respected too)")
     .showHelpAfterError()
@@ -59,18 +55,28 @@ Examples:
     .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
     .option("--data <dir>", "data root", "data")
     .option("--out <dir>", "output folder (default dist/<year>)")
-    .option("--format <list>", "comma-separated: md, docx, pdf (default: all that are available)")
+    .option("--format <list>", "comma-separated: md, docx, pdf (default: all three)")
+    .option("--draft", 'stamp "UTKAST", the short commit id and its date on every page')
+    .addOption(
+      new Option("--pdf-standard <name>", "PDF standard: ua-1 (accessible, default) or a-2b etc.")
+        .choices(["ua-1", "a-1b", "a-2b", "a-2u", "a-3b", "a-3u", "a-4", "1.7", "2.0"])
+        .default("ua-1"),
+    )
+    .option("--quiet", "no progress lines")
+    .option("--keep-intermediates", "also write report.pandoc.md, the Markdown behind DOCX and PDF")
     .addHelpText(
       "after",
       `
 Examples:
-  $ nch-report build 2025                      # dist/2025/report.md and figurer/*.svg
+  $ nch-report build 2025                      # dist/2025/: report.md, figurer/, report.docx, report.pdf, manifest.json
   $ nch-report build 2023 --format md --out /tmp/rapport
+  $ nch-report build 2025 --draft              # UTKAST · <commit> · <date> on every page (CI drafts)
+  $ nch-report build 2025 --format pdf --pdf-standard a-2b   # PDF/A-2b for archiving
   $ nch-report build 2025 --data examples/minimal`,
     )
     .action(async (year: string, flags) => {
       const { runBuild } = await import("./build.js");
-      const color = colorWanted(process.stdout, program.opts().color !== false);
+      const color = colorWanted(process.stderr, program.opts().color !== false);
       setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr));
     });
 

@@ -35,3 +35,21 @@ export function flattenImagePaths(markdown: string, extension: "png" | "svg"): s
 export function baseName(fileName: string): string {
   return fileName.replace(/^.*\//, "").replace(/\.(svg|png)$/, "");
 }
+
+/** Only what the converters need, so the message to a worker stays small and cloneable. */
+export function documentInput(report: DocumentInput): DocumentInput {
+  return {
+    markdown: report.markdown,
+    charts: report.charts.map(({ fileName, svg, alt }) => ({ fileName, svg, alt })),
+    meta: {
+      title: report.meta.title,
+      organisation: report.meta.organisation,
+      publisher: report.meta.publisher,
+      isbn: report.meta.isbn,
+      reportNumber: report.meta.reportNumber,
+      registrationNumber: report.meta.registrationNumber,
+      published: report.meta.published,
+      lang: report.meta.lang,
+    },
+  };
+}

@@ -5,8 +5,11 @@ import {
   baseName,
   type DocumentInput,
   type DocumentOptions,
+  documentInput,
   flattenImagePaths,
 } from "./document.js";
+import type { OutputRecipe } from "./recipe.js";
+import { templateFile } from "./templates-path.js";
 
 /** Placeholder in the reference document's header that each build replaces with its stamp. */
 const STAMP_PLACEHOLDER = "NCH_REPORT_STAMP";
@@ -90,3 +93,19 @@ export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): U
     level: 6,
   });
 }
+
+/** The DOCX output: converted in its converter worker from the pandoc-flavoured Markdown. */
+export const docxRecipe: OutputRecipe = {
+  format: "docx",
+  target: "pandoc",
+  async files(report, context) {
+    if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
+    const { bytes } = await context.converters.convert({
+      kind: "docx",
+      input: documentInput(report),
+      referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
+      options: { stamp: context.stamp, date: context.date },
+    });
+    return [{ name: "report.docx", bytes }];
+  },
+};

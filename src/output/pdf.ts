@@ -5,22 +5,14 @@ import {
   baseName,
   type DocumentInput,
   type DocumentOptions,
+  documentInput,
   flattenImagePaths,
 } from "./document.js";
+import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
+import type { OutputRecipe } from "./recipe.js";
+import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 
-/** PDF standards Typst can write; PDF/UA-1 (accessible) is the default. */
-export const PDF_STANDARDS = [
-  "ua-1",
-  "a-1b",
-  "a-2b",
-  "a-2u",
-  "a-3b",
-  "a-3u",
-  "a-4",
-  "1.7",
-  "2.0",
-] as const;
-export type PdfStandard = (typeof PDF_STANDARDS)[number];
+export { PDF_STANDARDS, type PdfStandard };
 
 export interface PdfOptions extends DocumentOptions {
   standard: PdfStandard;
@@ -92,3 +84,24 @@ export async function typstToPdf(
 export async function renderPdf(input: DocumentInput, options: PdfOptions): Promise<Uint8Array> {
   return typstToPdf(await markdownToTypst(input.markdown), input, options);
 }
+
+/** The PDF output: pandoc → Typst → PDF in its converter worker. */
+export const pdfRecipe: OutputRecipe = {
+  format: "pdf",
+  target: "pandoc",
+  async files(report, context) {
+    if (!context.converters) throw new Error("The PDF recipe needs the converter workers.");
+    const { bytes } = await context.converters.convert({
+      kind: "pdf",
+      input: documentInput(report),
+      options: {
+        standard: context.pdfStandard,
+        templatePath: templateFile(context.templatesDir, "typst/report.typ"),
+        fontDir: path.join(BUILTIN_TEMPLATES, "fonts"),
+        stamp: context.stamp,
+        date: context.date,
+      },
+    });
+    return [{ name: "report.pdf", bytes }];
+  },
+};

@@ -1,5 +1,7 @@
 import type { YearData } from "../load/dataset.js";
 import type { RenderedReport, Target } from "../render/index.js";
+import type { Converters } from "./converters.js";
+import type { PdfStandard } from "./pdf-standards.js";
 import type { OutputFile } from "./write.js";
 
 export const OUTPUT_FORMATS = ["md", "docx", "pdf"] as const;
@@ -13,6 +15,15 @@ export interface RecipeContext {
   templatesDir: string;
   outDir: string;
   data: YearData;
+  /** Stamp line on every page ("UTKAST · 1a2b3c4 · 2026-11-23", "Exempeldata") or "". */
+  stamp: string;
+  /** The draft line alone, for the top of the Markdown ("" when not a draft). */
+  draftLine: string;
+  /** The date written into DOCX/PDF: SOURCE_DATE_EPOCH, the commit (drafts) or the signing date. */
+  date: Date;
+  pdfStandard: PdfStandard;
+  /** The worker threads that run pandoc and Typst, started before validation. */
+  converters?: Converters;
 }
 
 /**

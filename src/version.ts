@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/** nch-report's own version, from its package.json. */
+export const TOOL_VERSION = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  }
+).version;
+
+/** The folder of an installed package (its "exports" may not expose package.json). */
+function packageDir(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, "package.json")) || !dir.endsWith(path.basename(name))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the package folder of ${name}.`);
+    dir = parent;
+  }
+  return dir;
+}
+
+function packageVersion(name: string): string {
+  const manifest = readFileSync(path.join(packageDir(name), "package.json"), "utf8");
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
+/** Versions of the converters behind DOCX and PDF, for the build manifest. */
+export function converterVersions(formats: readonly ("docx" | "pdf")[]): Record<string, string> {
+  if (formats.length === 0) return {};
+  const versions: Record<string, string> = {
+    pandoc: readFileSync(path.join(packageDir("pandoc-wasm"), "pandoc-version.txt"), "utf8").trim(),
+    "pandoc-wasm": packageVersion("pandoc-wasm"),
+  };
+  if (formats.includes("pdf")) {
+    versions["typst-ts-node-compiler"] = packageVersion("@myriaddreamin/typst-ts-node-compiler");
+  }
+  return versions;
+}
