@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { escapeMarkdownInline } from "../render/escape.js";
 import { renderChartPng } from "./charts/index.js";
 import {
   baseName,
@@ -50,12 +51,31 @@ export async function renderDocx(
         "toc-title": "Innehållsförteckning",
       },
     },
-    flattenImagePaths(input.markdown, "png"),
+    colophon(input.meta) + flattenImagePaths(input.markdown, "png"),
     files,
   );
   const docx = result.files["report.docx"];
   if (!docx) throw new Error(`pandoc produced no DOCX: ${result.stderr}`);
   return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options);
+}
+
+/**
+ * The colophon (Titel, Författare, ISBN, …) under the title, before the table of contents, as
+ * the published report has it: a pandoc abstract without a heading. Values are data: escaped.
+ */
+function colophon(meta: DocumentInput["meta"]): string {
+  const rows: [string, string][] = [
+    ["Titel", meta.title],
+    ["Författare", meta.organisation],
+    ["ISBN", meta.isbn],
+    ["Rapportnummer", meta.reportNumber],
+    ["Diarienummer", meta.registrationNumber],
+    ["Utgivningsår", String(meta.published)],
+  ];
+  const lines = rows
+    .map(([label, value]) => `| ${label}: ${escapeMarkdownInline(value)}`)
+    .join("\n");
+  return `---\nabstract-title: ""\nabstract: ${JSON.stringify(`${lines}\n`)}\n---\n\n`;
 }
 
 /** Rewrites a DOCX so that identical input gives identical bytes. */
@@ -69,6 +89,13 @@ export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): U
         /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
         `$1${iso}$2`,
       ),
+    );
+  }
+  // Word refreshes the table of contents when it opens the document.
+  const settings = files["word/settings.xml"];
+  if (settings && !strFromU8(settings).includes("w:updateFields")) {
+    files["word/settings.xml"] = strToU8(
+      strFromU8(settings).replace(/(<w:settings[^>]*>)/, '$1<w:updateFields w:val="true" />'),
     );
   }
   for (const name of Object.keys(files).filter((n) => /^word\/header\d*\.xml$/.test(n))) {
