@@ -16,7 +16,11 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 
 // Whole builds through the CLI, as CI runs them (npm test compiles lib/ first).
-const BASE_ENV = { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: ".nch-cache/test" };
+const BASE_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  NO_COLOR: "1",
+  NCH_REPORT_CACHE: ".nch-cache/test",
+};
 delete BASE_ENV.SOURCE_DATE_EPOCH;
 delete BASE_ENV.GITHUB_SHA;
 
