@@ -7,8 +7,8 @@ import { convert } from "pandoc-wasm";
 
 const dir = process.argv[2];
 const markdown = readFileSync(path.join(dir, "report.pandoc.md"), "utf8").replace(
-  /\]\(figurer\//g,
-  "](",
+  /\]\(figurer\/([^)]+)\.png\)/g,
+  "]($1.svg)",
 );
 const { stdout: body } = await convert({ from: "markdown", to: "typst" }, markdown, {});
 const compiler = NodeCompiler.create({

@@ -101,7 +101,7 @@ const p4Rss = Math.max(...validateMillion.samples.map((s) => s.maxRssMb ?? 0));
 
 const stages = {};
 for (const line of buildAll.samples.at(-1).stderr.split("\n")) {
-  const m = /^\s*(?:✓\s*)?([a-zåäö]+)\s+([\d.]+) s$/i.exec(line);
+  const m = /^✔ (.+?)(?: — .*)? \(([\d.]+) s\)$/.exec(line);
   if (m) stages[m[1]] = Number(m[2]);
 }
 

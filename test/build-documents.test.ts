@@ -128,7 +128,7 @@ describe("a failed or killed build", () => {
     const failed = build(["2025", "--data", data, "--out", out, "--quiet"]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain(
-      "The pdf conversion failed: Typst could not compile the report",
+      "The PDF conversion failed: Typst could not compile the report",
     );
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(hashes(out)).toEqual(before);

@@ -1,9 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkPersonalData } from "../src/check/personal-data.js";
 import {
   findPersonalData,
   identityNumberKind,
   luhnValid,
 } from "../src/check/personal-data-patterns.js";
+import type { YearData } from "../src/load/dataset.js";
+import { dataFile } from "../src/load/files.js";
 import { findings, where } from "./check-helpers.js";
 
 describe("identityNumberKind", () => {
@@ -92,6 +98,48 @@ describe("personal data in the inputs (personal-data/*)", () => {
     expect(found.some((d) => /1212|svensson|123 45/.test(d.message))).toBe(false);
     expect(found[4]?.message).toBe(
       "An e-mail address at example.se is in the text; contact details of a person must not reach the report.",
+    );
+  });
+});
+
+describe("personal data in a calls.csv of many megabytes", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "nch-personal-data-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Scans a generated calls.csv of `count` rows, with `ids` replacing some rows' ids. */
+  async function scan(count: number, ids: Record<number, string>) {
+    const rows = Array.from({ length: count }, (_, i) => {
+      const id = ids[i] ?? `2025-${String(i + 1).padStart(7, "0")}`;
+      return `2025-03-14,Socialtjänst,Västra Götaland,,1,,${id}`;
+    });
+    mkdirSync(path.join(root, "2025/support-line"), { recursive: true });
+    const header = "date,organisation,county,child_marriage,abduction,fgm,id";
+    writeFileSync(
+      path.join(root, "2025/support-line/calls.csv"),
+      `${header}\r\n${rows.join("\r\n")}`,
+    );
+    const file = dataFile(root, "2025/support-line/calls.csv");
+    return checkPersonalData({ inputs: [file] } as unknown as YearData);
+  }
+
+  it("keeps the line and column of findings megabytes into the file", async () => {
+    const found = await scan(150_000, { 120000: "121212-1212", 149999: "Anna Svensson" });
+    expect(found.map(where)).toEqual([
+      ["error", "personal-data/personnummer", "2025/support-line/calls.csv", 120_002, 45],
+      ["warning", "personal-data/free-text", "2025/support-line/calls.csv", 150_001, 45],
+    ]);
+  });
+
+  it("lists the first 100 findings and sums up the rest in one", async () => {
+    const ids = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [i * 900, "okänd"]));
+    const found = await scan(150_000, ids);
+    expect(found).toHaveLength(101);
+    expect(found.slice(99).map(where)).toEqual([
+      ["warning", "personal-data/free-text", "2025/support-line/calls.csv", 89_102, 45],
+      ["warning", "personal-data/free-text", "2025/support-line/calls.csv", 89_102, 45],
+    ]);
+    expect(found[100]?.message).toBe(
+      "… and 50 more findings of personal data in 2025/support-line/calls.csv, not listed one by one.",
     );
   });
 });

@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CallIdLines } from "../src/load/call-ids.js";
 import { loadCalls } from "../src/load/calls.js";
+import { parseRecords, type RecordSink, splitPlainRecords } from "../src/load/csv-records.js";
 import { dataFile } from "../src/load/files.js";
 import { loadGrants } from "../src/load/grants.js";
 
@@ -156,5 +161,123 @@ describe("size limits", () => {
         hint: "Check that this is the right file; a year's data is normally kilobytes.",
       },
     });
+  });
+});
+
+const scratch = mkdtempSync(path.join(tmpdir(), "nch-load-csv-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Writes a calls.csv into the scratch folder and returns it as a data file. */
+function callsFile(name: string, header: string, rows: string[]) {
+  writeFileSync(path.join(scratch, name), `${header}\n${rows.join("\n")}\n`);
+  return dataFile(scratch, name);
+}
+
+const HEADER = "date,organisation,county,child_marriage,abduction,fgm,id";
+const generatedRow = (i: number, id = `2025-${String(i).padStart(7, "0")}`) =>
+  `2025-0${1 + (i % 9)}-1${i % 10},${i % 2 ? "Polis" : "Skola/förskola"},Uppsala,,${i % 11 === 0 ? 1 : ""},,${id}`;
+
+describe("calls.csv of the size of a year's register", () => {
+  it("reports a duplicate id 199 999 lines apart with both lines, and no look-alike id as one", async () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => generatedRow(i + 1));
+    // Same number, other digit count, other prefix, or not numbered at all: all distinct ids.
+    rows[50_000] = generatedRow(50_001, "2025-000001");
+    rows[60_000] = generatedRow(60_001, "2024-0000001");
+    rows[70_000] = generatedRow(70_001, "2025-1");
+    rows[80_000] = generatedRow(80_001, "R-2025-0000001x");
+    rows[199_999] = generatedRow(200_000, "2025-0000001");
+    const { summary, diagnostics } = await loadCalls(callsFile("large.csv", HEADER, rows), 2025);
+    expect(brief(diagnostics)).toEqual([
+      {
+        code: "calls/duplicate-id",
+        line: 200_001,
+        column: 38,
+        message: 'The call id "2025-0000001" is used twice: on line 2 and line 200001.',
+      },
+    ]);
+    expect(summary?.calls).toBe(200_000);
+    expect(summary?.byOrganisation.polis).toBe(100_000);
+    expect(summary?.exposure.abduction).toBe(18_181);
+  });
+
+  it("gives the column within the row's own line after skipped empty lines, quoted or not", async () => {
+    const rows = ["2023-01-01,Polis,Uppsala,,,,a1", "", "", "2023-01-02,Brandkåren,Uppsala,,,,a2"];
+    for (const [name, quote] of [
+      ["empty-lines.csv", ""],
+      ["empty-lines-quoted.csv", '"'],
+    ] as const) {
+      const header = HEADER.replace("id", `${quote}id${quote}`);
+      const { diagnostics } = await loadCalls(callsFile(name, header, rows), 2023);
+      expect(brief(diagnostics), name).toEqual([
+        {
+          code: "vocab/unknown",
+          line: 5,
+          column: 12,
+          message: '"Brandkåren" is not an organisation type.',
+        },
+      ]);
+    }
+  });
+});
+
+describe("CallIdLines", () => {
+  it("remembers the first line of every id exactly, numbered or not, across growth", () => {
+    const ids = new CallIdLines();
+    const repeated = Array.from({ length: 300_000 }, (_, i) => ids.firstLine(`K${i}`, i + 2));
+    expect(repeated.filter((line) => line !== undefined)).toEqual([]);
+    for (const id of ["K0001", "K01", "k1", "K1 ", "1", "01", "K", "K1234567890", "x"])
+      expect(ids.firstLine(id, 9)).toBeUndefined();
+    expect(ids.firstLine("K1", 10)).toBe(3);
+    expect(ids.firstLine("K299999", 11)).toBe(300_001);
+    expect(ids.firstLine("K01", 12)).toBe(9);
+    expect(ids.firstLine("K1234567890", 13)).toBe(9);
+    expect(ids.firstLine("x", 14)).toBe(9);
+  });
+});
+
+/** Every record and skip a source reports, with the column of each cell. */
+async function recordsOf(
+  source: typeof splitPlainRecords,
+  text: string,
+  delimiter: string,
+): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const sink: RecordSink = {
+    record: (cells, line, columns) =>
+      seen.push({ line, cells: [...cells], columns: cells.map((_, i) => columns.columnOf(i)) }),
+    skip: (message, line) => seen.push({ line, message }),
+  };
+  // Small chunks, so that lines are cut across chunks.
+  async function* chunks() {
+    for (let at = 0; at < text.length; at += 7) yield text.slice(at, at + 7);
+  }
+  await source(chunks(), delimiter, sink);
+  return seen;
+}
+
+describe("quote-free records", () => {
+  it("are split exactly as csv-parse splits them: empty lines, short rows, no final line end", async () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const cells = ["", " ", "a", "Skåne", "2023-01-01", "x y", "\u00a0", "🙂"];
+    for (let file = 0; file < 200; file++) {
+      const delimiter = [",", ";", "\t"][next(3)] as string;
+      const width = 1 + next(4);
+      const lines = Array.from({ length: next(12) }, () =>
+        next(6) === 0
+          ? ""
+          : Array.from(
+              { length: width + (next(5) === 0 ? next(3) - 1 : 0) },
+              () => cells[next(cells.length)],
+            ).join(delimiter),
+      );
+      const text = lines.join("\n") + (next(2) ? "\n" : "");
+      expect(await recordsOf(splitPlainRecords, text, delimiter), JSON.stringify(text)).toEqual(
+        await recordsOf(parseRecords, text, delimiter),
+      );
+    }
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { spellingCacheDir } from "../src/check/spelling/cache.js";
+import { cacheDir } from "../src/cache.js";
 import { markdownUnit, proseWords } from "../src/check/spelling/prose.js";
 import { createSpeller } from "../src/check/spelling/speller.js";
 import { findTerms, mergeTerms, parseTerminology } from "../src/check/spelling/terminology.js";
@@ -232,8 +232,8 @@ describe("spelling of a year's prose", () => {
 
 describe("cache folder", () => {
   it("is .nch-cache/spelling in the working directory, moved by NCH_REPORT_CACHE", () => {
-    expect(spellingCacheDir({}, "/work")).toBe(path.join("/work", ".nch-cache", "spelling"));
-    expect(spellingCacheDir({ NCH_REPORT_CACHE: "/tmp/c" }, "/work")).toBe(
+    expect(cacheDir("spelling", {}, "/work")).toBe(path.join("/work", ".nch-cache", "spelling"));
+    expect(cacheDir("spelling", { NCH_REPORT_CACHE: "/tmp/c" }, "/work")).toBe(
       path.join("/tmp/c", "spelling"),
     );
   });

@@ -1,5 +1,5 @@
 import type { Position } from "../diagnostics/diagnostic.js";
-import { detectEncoding } from "../load/csv.js";
+import { detectEncoding } from "../load/csv-text.js";
 import type { YearData } from "../load/dataset.js";
 import { type DataFile, readLimited, SIZE_LIMITS } from "../load/files.js";
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { cacheDir, readCacheEntry, writeCacheEntry } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
 import type { YamlPath } from "../load/yaml.js";
-import { readCacheEntry, spellingCacheDir, writeCacheEntry } from "./spelling/cache.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./spelling/prose.js";
 import type { Speller } from "./spelling/speller.js";
 import { findTerms } from "./spelling/terminology.js";
@@ -46,7 +46,7 @@ export async function checkSpelling(
     proseSources(data),
     readWordLists(data.root, options.builtInWords),
   ]);
-  const dir = options.cacheDir ?? spellingCacheDir();
+  const dir = options.cacheDir ?? cacheDir("spelling");
   const key = hash([toolVersions(), listTexts, sources]);
   const stored = await readCacheEntry(dir, "results");
   const results = (Array.isArray(stored) ? stored : []) as [string, Diagnostic[]][];
@@ -161,7 +161,7 @@ async function verdictsFor(
   lists: WordLists,
   options: SpellingOptions,
 ): Promise<Map<string, Verdict>> {
-  const dir = options.cacheDir ?? spellingCacheDir();
+  const dir = options.cacheDir ?? cacheDir("spelling");
   const key = `verdicts-${hash([toolVersions(), lists.fingerprint])}`;
   const entry = (await readCacheEntry(dir, key)) as Record<string, Verdict> | undefined;
   const verdicts = new Map(Object.entries(entry ?? {}));

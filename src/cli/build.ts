@@ -196,20 +196,21 @@ async function build(
 
   const rendered = new Map<Target, RenderedReport>();
   try {
-    for (const target of new Set(recipes.map((r) => r.target))) {
-      rendered.set(
-        target,
-        await renderReport(model, {
+    const targets = [...new Set(recipes.map((r) => r.target))];
+    const reports = await Promise.all(
+      targets.map((target) =>
+        renderReport(model, {
           target,
           templates: templates.templates,
           templatesDir: path.join(dataRoot, "templates"),
           images: images.images,
         }),
-      );
-      step(
-        `rendered ${target === "gfm" ? "Markdown for GitHub" : "Markdown for DOCX/PDF"} with charts`,
-      );
-    }
+      ),
+    );
+    targets.forEach((target, i) => rendered.set(target, reports[i] as RenderedReport));
+    step(
+      `rendered the report with its charts (${targets.map((t) => (t === "gfm" ? "Markdown" : "for DOCX/PDF")).join(", ")})`,
+    );
   } catch (error) {
     if (error instanceof TemplateError) {
       report(error.diagnostics);

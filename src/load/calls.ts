@@ -9,6 +9,7 @@ import {
   vocabularyHint,
 } from "../schema/vocabulary.js";
 import { parseCount } from "./amount.js";
+import { CallIdLines, ownCopy } from "./call-ids.js";
 import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 
@@ -36,6 +37,7 @@ export interface CallsSummary {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
+const SPELLINGS_CACHED = 4096;
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -46,144 +48,176 @@ function zeroes<C extends string>(codes: readonly C[]): Record<C, number> {
   return Object.fromEntries(codes.map((c) => [c, 0])) as Record<C, number>;
 }
 
-/** Streams calls.csv into a summary, reporting every bad cell with its line and column. */
-export async function loadCalls(
-  file: DataFile,
-  year: number,
-): Promise<{ summary: CallsSummary | undefined; diagnostics: Diagnostic[] }> {
-  const summary: CallsSummary = {
-    file: file.rel,
-    calls: 0,
-    byOrganisation: zeroes(ORGANISATIONS.codes),
-    byCounty: {},
-    exposure: zeroes(EXPOSURES.codes),
-    byMonth: Array.from({ length: 12 }, () => 0),
+/** Remembers what each spelling resolved to: a million rows repeat a few hundred spellings. */
+function cached<T>(resolve: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const value = cache.get(text);
+    if (value !== undefined || cache.has(text)) return value as T;
+    const resolved = resolve(text);
+    if (cache.size < SPELLINGS_CACHED) cache.set(ownCopy(text), resolved);
+    return resolved;
   };
-  const diagnostics: Diagnostic[] = [];
-  const idLines = new Map<string, number>();
-  // Excel repeats the same few spellings: cache what each spelling resolved to.
-  const organisationCache = new Map<string, Organisation | undefined>();
-  const countyCache = new Map<string, string | undefined>();
+}
 
-  const report = (
+const parseDate = cached((text) => {
+  const match = DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? { year, month } : undefined;
+});
+
+const parseOrganisation = cached((text): Organisation | undefined =>
+  text.trim() === "" ? "uppgift_saknas" : lookup(ORGANISATIONS, text),
+);
+
+const parseCounty = cached((text) =>
+  text === "" || /^uppgift saknas$/i.test(text) ? "" : matchCounty(text).county?.code,
+);
+
+/** The summary of calls.csv, built one row at a time; every bad cell is a diagnostic. */
+class CallRows {
+  readonly summary: CallsSummary;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly ids = new CallIdLines();
+  private readonly counts = EXPOSURES.codes.map(() => 0);
+
+  constructor(
+    private readonly file: string,
+    private readonly year: number,
+  ) {
+    this.summary = {
+      file,
+      calls: 0,
+      byOrganisation: zeroes(ORGANISATIONS.codes),
+      byCounty: {},
+      exposure: zeroes(EXPOSURES.codes),
+      byMonth: Array.from({ length: 12 }, () => 0),
+    };
+  }
+
+  add(row: CsvRow): void {
+    const month = this.month(row);
+    const organisation = this.organisation(row);
+    const county = this.county(row);
+    const counted = this.readCounts(row);
+    this.checkId(row);
+    if (month === 0 || organisation === undefined || county === undefined || !counted) return;
+    const { summary } = this;
+    summary.calls++;
+    summary.byOrganisation[organisation]++;
+    summary.byCounty[county] = (summary.byCounty[county] ?? 0) + 1;
+    for (let i = 0; i < EXPOSURES.codes.length; i++) {
+      summary.exposure[EXPOSURES.codes[i] as Exposure] += this.counts[i] ?? 0;
+    }
+    summary.byMonth[month - 1] = (summary.byMonth[month - 1] ?? 0) + 1;
+  }
+
+  private report(
     row: CsvRow,
     column: string,
     message: string,
     hint: string,
     code: Diagnostic["code"] = "csv/invalid-value",
-    severity: Diagnostic["severity"] = "error",
-  ) =>
-    diagnostics.push({
-      severity,
+  ): void {
+    this.diagnostics.push({
+      severity: "error",
       code,
       message,
-      file: file.rel,
+      file: this.file,
       line: row.line,
       column: row.columnOf(column),
       hint,
     });
+  }
 
-  const onRow = (row: CsvRow) => {
-    let ok = true;
-    const date = row.get("date").trim();
-    const match = DATE.exec(date);
-    const month = match ? Number(match[2]) : 0;
-    if (!match || !isCalendarDate(Number(match[1]), month, Number(match[3]))) {
-      report(
+  /** The call's month (1–12), or 0 when the date is bad or outside the report year. */
+  private month(row: CsvRow): number {
+    const text = row.get("date").trim();
+    const date = parseDate(text);
+    if (!date) {
+      const hint = "Write the date as YYYY-MM-DD, for example 2023-03-14.";
+      this.report(row, "date", `"${text}" is not a date.`, hint);
+      return 0;
+    }
+    if (date.year !== this.year) {
+      this.report(
         row,
         "date",
-        `"${date}" is not a date.`,
-        "Write the date as YYYY-MM-DD, for example 2023-03-14.",
-      );
-      ok = false;
-    } else if (Number(match[1]) !== year) {
-      report(
-        row,
-        "date",
-        `The call on ${date} is outside the report year ${year}.`,
-        `Move the row to the data of ${match[1]}, or correct the date.`,
+        `The call on ${text} is outside the report year ${this.year}.`,
+        `Move the row to the data of ${text.slice(0, 4)}, or correct the date.`,
         "calls/date-outside-year",
       );
-      ok = false;
+      return 0;
     }
+    return date.month;
+  }
 
-    const organisationText = row.get("organisation");
-    let organisation = organisationCache.get(organisationText);
-    if (!organisationCache.has(organisationText)) {
-      organisation =
-        organisationText.trim() === "" ? "uppgift_saknas" : lookup(ORGANISATIONS, organisationText);
-      organisationCache.set(organisationText, organisation);
-    }
+  private organisation(row: CsvRow): Organisation | undefined {
+    const text = row.get("organisation");
+    const organisation = parseOrganisation(text);
     if (organisation === undefined) {
-      report(
-        row,
-        "organisation",
-        `"${organisationText}" is not an organisation type.`,
-        vocabularyHint(ORGANISATIONS),
-        "vocab/unknown",
-      );
-      ok = false;
+      const message = `"${text}" is not an organisation type.`;
+      this.report(row, "organisation", message, vocabularyHint(ORGANISATIONS), "vocab/unknown");
     }
+    return organisation;
+  }
 
-    const countyText = row.get("county").trim();
-    let county = countyCache.get(countyText);
-    if (!countyCache.has(countyText)) {
-      county =
-        countyText === "" || /^uppgift saknas$/i.test(countyText)
-          ? ""
-          : matchCounty(countyText).county?.code;
-      countyCache.set(countyText, county);
-    }
+  private county(row: CsvRow): string | undefined {
+    const text = row.get("county").trim();
+    const county = parseCounty(text);
     if (county === undefined) {
-      report(
+      this.report(
         row,
         "county",
-        `"${countyText}" is not a Swedish county.`,
-        `${countyHint(matchCounty(countyText))} Leave the cell empty when the county is unknown.`,
+        `"${text}" is not a Swedish county.`,
+        `${countyHint(matchCounty(text))} Leave the cell empty when the county is unknown.`,
         "county/unknown",
       );
-      ok = false;
     }
+    return county;
+  }
 
-    const counts = {} as Record<Exposure, number>;
-    for (const exposure of EXPOSURES.codes) {
+  /** Reads the exposure counts into `this.counts`; false when one is not a count. */
+  private readCounts(row: CsvRow): boolean {
+    let ok = true;
+    for (let i = 0; i < EXPOSURES.codes.length; i++) {
+      const exposure = EXPOSURES.codes[i] as Exposure;
       const text = row.get(exposure);
-      const count = parseCount(text);
+      // Most cells are empty: skip trimming and matching for them.
+      const count = text === "" ? 0 : parseCount(text);
       if (count === undefined) {
-        report(
-          row,
-          exposure,
-          `"${text}" in ${exposure} is not a count of people.`,
-          "Write a whole number of 0 or more, or leave the cell empty for 0.",
-        );
+        const hint = "Write a whole number of 0 or more, or leave the cell empty for 0.";
+        this.report(row, exposure, `"${text}" in ${exposure} is not a count of people.`, hint);
         ok = false;
-      } else counts[exposure] = count;
+      } else this.counts[i] = count;
     }
+    return ok;
+  }
 
+  private checkId(row: CsvRow): void {
     const id = row.get("id").trim();
-    if (id !== "") {
-      const seen = idLines.get(id);
-      if (seen !== undefined) {
-        report(
-          row,
-          "id",
-          `The call id "${id}" is used twice: on line ${seen} and line ${row.line}.`,
-          "Give each call its own id.",
-          "calls/duplicate-id",
-        );
-      } else idLines.set(id, row.line);
-    }
+    if (id === "") return;
+    const seen = this.ids.firstLine(id, row.line);
+    if (seen === undefined) return;
+    this.report(
+      row,
+      "id",
+      `The call id "${id}" is used twice: on line ${seen} and line ${row.line}.`,
+      "Give each call its own id.",
+      "calls/duplicate-id",
+    );
+  }
+}
 
-    if (!ok || organisation === undefined || county === undefined) return;
-    summary.calls++;
-    summary.byOrganisation[organisation]++;
-    summary.byCounty[county] = (summary.byCounty[county] ?? 0) + 1;
-    for (const exposure of EXPOSURES.codes) summary.exposure[exposure] += counts[exposure];
-    summary.byMonth[month - 1] = (summary.byMonth[month - 1] ?? 0) + 1;
-  };
-
-  const result = await streamCsv(file, CALL_COLUMNS, onRow);
-  diagnostics.unshift(...result.diagnostics);
+/** Streams calls.csv into a summary, reporting every bad cell with its line and column. */
+export async function loadCalls(
+  file: DataFile,
+  year: number,
+): Promise<{ summary: CallsSummary | undefined; diagnostics: Diagnostic[] }> {
+  const rows = new CallRows(file.rel, year);
+  const result = await streamCsv(file, CALL_COLUMNS, (row) => rows.add(row));
+  const diagnostics = [...result.diagnostics, ...rows.diagnostics];
   if (result.readable && result.rows === 0) {
     diagnostics.push({
       severity: "warning",
@@ -195,5 +229,5 @@ export async function loadCalls(
       hint: "Add one row per registered call, or remove the file if the year has no call data.",
     });
   }
-  return { summary: result.readable ? summary : undefined, diagnostics };
+  return { summary: result.readable ? rows.summary : undefined, diagnostics };
 }

@@ -71,8 +71,11 @@ function fileDiagnostic(file: DataFile, code: Diagnostic["code"], message: strin
   } as const;
 }
 
-/** Reads a whole file, refusing it when it is missing or larger than the limit. */
-export async function readLimited(file: DataFile, limit: number): Promise<ReadResult> {
+/** The size of a file, or why it cannot be read: missing, not a file, or larger than the limit. */
+export async function statLimited(
+  file: DataFile,
+  limit: number,
+): Promise<{ size: number } | { diagnostic: Diagnostic }> {
   let size: number;
   try {
     const info = await stat(file.abs);
@@ -101,15 +104,27 @@ export async function readLimited(file: DataFile, limit: number): Promise<ReadRe
       "Check that this is the right file; a year's data is normally kilobytes.",
     );
   }
+  return { size };
+}
+
+/** A read that failed after the file was found (permissions, I/O). */
+export function unreadable(file: DataFile, error: unknown): { diagnostic: Diagnostic } {
+  return fileDiagnostic(
+    file,
+    "file/unreadable",
+    `${file.rel} could not be read: ${(error as Error).message}`,
+    "Check the file's permissions.",
+  );
+}
+
+/** Reads a whole file, refusing it when it is missing or larger than the limit. */
+export async function readLimited(file: DataFile, limit: number): Promise<ReadResult> {
+  const checked = await statLimited(file, limit);
+  if ("diagnostic" in checked) return checked;
   try {
     return { bytes: await readFile(file.abs) };
   } catch (error) {
-    return fileDiagnostic(
-      file,
-      "file/unreadable",
-      `${file.rel} could not be read: ${(error as Error).message}`,
-      "Check the file's permissions.",
-    );
+    return unreadable(file, error);
   }
 }
 

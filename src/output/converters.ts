@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { ConverterReply, ConverterRequest } from "./converter-worker.js";
+import type { ConverterKind, ConverterReply, ConverterRequest } from "./converter-worker.js";
 
 /** A conversion that failed inside a converter worker. */
 export class ConverterError extends Error {
@@ -11,49 +11,75 @@ export class ConverterError extends Error {
   }
 }
 
-/** One worker per output format, started early so pandoc loads while validation runs. */
+type Request<Op extends ConverterRequest["op"]> = Omit<Extract<ConverterRequest, { op: Op }>, "op">;
+
+/** The converter workers, started before validation so pandoc and Typst load meanwhile. */
 export interface Converters {
-  convert(request: ConverterRequest): Promise<{ bytes: Uint8Array; ms: number }>;
+  typst(markdown: string): Promise<string>;
+  docx(request: Request<"docx">): Promise<Uint8Array>;
+  pdf(request: Request<"pdf">): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-export function startConverters(kinds: readonly ConverterRequest["kind"][]): Converters {
-  const workers = new Map<ConverterRequest["kind"], Worker>();
-  for (const kind of kinds) {
-    const worker = new Worker(new URL("./converter-worker.js", import.meta.url));
-    worker.unref();
-    workers.set(kind, worker);
-  }
+const WHAT: Record<ConverterRequest["op"], string> = {
+  typst: "Markdown → Typst",
+  docx: "DOCX",
+  pdf: "PDF",
+};
+
+function startWorker(kind: ConverterKind) {
+  const worker = new Worker(new URL("./converter-worker.js", import.meta.url), {
+    workerData: { kind },
+  });
+  worker.unref();
+  const pending = new Map<
+    number,
+    { resolve: (r: unknown) => void; reject: (e: Error) => void; op: string }
+  >();
+  let next = 0;
+  worker.on("message", (reply: ConverterReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (!waiting) return;
+    if (reply.ok) waiting.resolve(reply.result);
+    else
+      waiting.reject(
+        new ConverterError(`The ${waiting.op} conversion failed: ${reply.message}`, reply.stack),
+      );
+  });
+  worker.on("error", (error) => {
+    for (const waiting of pending.values()) {
+      waiting.reject(
+        new ConverterError(`The ${waiting.op} converter stopped: ${error.message}`, error.stack),
+      );
+    }
+    pending.clear();
+  });
   return {
-    convert(request) {
-      const worker = workers.get(request.kind);
-      if (!worker)
-        return Promise.reject(new Error(`No converter was started for ${request.kind}.`));
-      return new Promise((resolve, reject) => {
-        const onError = (error: Error) =>
-          reject(
-            new ConverterError(
-              `The ${request.kind} converter failed: ${error.message}`,
-              error.stack,
-            ),
-          );
-        worker.once("error", onError);
-        worker.once("message", (reply: ConverterReply) => {
-          worker.off("error", onError);
-          if (reply.ok) resolve({ bytes: reply.bytes, ms: reply.ms });
-          else
-            reject(
-              new ConverterError(
-                `The ${request.kind} conversion failed: ${reply.message}`,
-                reply.stack,
-              ),
-            );
-        });
-        worker.postMessage(request);
+    worker,
+    send<T>(request: ConverterRequest): Promise<T> {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (r: unknown) => void, reject, op: WHAT[request.op] });
+        worker.postMessage({ id, request });
       });
     },
+  };
+}
+
+/** pandoc is needed for both DOCX and PDF (Markdown → Typst); Typst only for PDF. */
+export function startConverters(formats: readonly ("docx" | "pdf")[]): Converters {
+  const pandoc = startWorker("pandoc");
+  const typst = formats.includes("pdf") ? startWorker("typst") : undefined;
+  return {
+    typst: (markdown) => pandoc.send<string>({ op: "typst", markdown }),
+    docx: (request) => pandoc.send<Uint8Array>({ op: "docx", ...request }),
+    pdf: (request) => {
+      if (!typst) return Promise.reject(new Error("No Typst worker was started."));
+      return typst.send<Uint8Array>({ op: "pdf", ...request });
+    },
     async close() {
-      await Promise.all([...workers.values()].map((w) => w.terminate()));
+      await Promise.all([pandoc.worker.terminate(), typst?.worker.terminate()]);
     },
   };
 }

@@ -26,16 +26,15 @@ export async function renderDocx(
   input: DocumentInput,
   referenceDocPath: string,
   options: DocumentOptions,
+  pngs?: Readonly<Record<string, Uint8Array>>,
 ): Promise<Uint8Array> {
-  const [{ convert }, referenceDoc] = await Promise.all([
+  const [{ convert }, referenceDoc, images] = await Promise.all([
     import("pandoc-wasm"),
     readFile(referenceDocPath),
+    pngs ?? chartPngs(input),
   ]);
   const files: Record<string, Blob> = { "reference.docx": new Blob([referenceDoc]) };
-  for (const chart of input.charts) {
-    // Word shows no SVG without a PNG fallback: give it PNGs at print resolution.
-    files[`${baseName(chart.fileName)}.png`] = new Blob([await renderChartPng(chart.svg)]);
-  }
+  for (const [name, png] of Object.entries(images)) files[name] = new Blob([png]);
   const result = await convert(
     {
       from: "markdown",
@@ -57,6 +56,16 @@ export async function renderDocx(
   const docx = result.files["report.docx"];
   if (!docx) throw new Error(`pandoc produced no DOCX: ${result.stderr}`);
   return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options);
+}
+
+/** Word shows no SVG without a PNG fallback: each chart as PNG at print resolution, by file name. */
+export async function chartPngs(
+  input: Pick<DocumentInput, "charts">,
+): Promise<Record<string, Uint8Array>> {
+  const pngs: Record<string, Uint8Array> = {};
+  for (const chart of input.charts)
+    pngs[`${baseName(chart.fileName)}.png`] = await renderChartPng(chart.svg);
+  return pngs;
 }
 
 /**
@@ -107,7 +116,8 @@ export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): U
     a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
   // Zip times are local "DOS" times: build one whose local fields are the UTC date's.
-  const d = options.date;
+  // Zip cannot store times before 1980 (SOURCE_DATE_EPOCH=0 is common): clamp to its epoch.
+  const d = options.date.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : options.date;
   const mtime = new Date(
     d.getUTCFullYear(),
     d.getUTCMonth(),
@@ -121,15 +131,16 @@ export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): U
   });
 }
 
-/** The DOCX output: converted in its converter worker from the pandoc-flavoured Markdown. */
+/** The DOCX output: PNGs made here while pandoc (in its worker) converts the Markdown for the PDF. */
 export const docxRecipe: OutputRecipe = {
   format: "docx",
   target: "pandoc",
   async files(report, context) {
     if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
-    const { bytes } = await context.converters.convert({
-      kind: "docx",
-      input: documentInput(report),
+    const input = documentInput(report);
+    const bytes = await context.converters.docx({
+      input,
+      pngs: await chartPngs(input),
       referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
       options: { stamp: context.stamp, date: context.date },
     });

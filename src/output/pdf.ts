@@ -32,6 +32,14 @@ async function typst(fontDir: string): Promise<NodeCompiler> {
   return compiler;
 }
 
+/** Creates the compiler (scanning the fonts) and compiles a page, so the real compile starts warm. */
+export async function warmTypst(fontDir = path.join(BUILTIN_TEMPLATES, "fonts")): Promise<void> {
+  const compiler = await typst(fontDir);
+  compiler.compile({
+    mainFileContent: '#set text(font: "Source Sans 3", lang: "sv")\nUppvärmning',
+  });
+}
+
 /** Markdown → Typst with pandoc-wasm (body only; the house template supplies the rest). */
 export async function markdownToTypst(markdown: string): Promise<string> {
   const { convert } = await import("pandoc-wasm");
@@ -85,15 +93,17 @@ export async function renderPdf(input: DocumentInput, options: PdfOptions): Prom
   return typstToPdf(await markdownToTypst(input.markdown), input, options);
 }
 
-/** The PDF output: pandoc → Typst → PDF in its converter worker. */
+/** The PDF output: pandoc (its worker) turns the Markdown into Typst, the Typst worker sets the PDF. */
 export const pdfRecipe: OutputRecipe = {
   format: "pdf",
   target: "pandoc",
   async files(report, context) {
     if (!context.converters) throw new Error("The PDF recipe needs the converter workers.");
-    const { bytes } = await context.converters.convert({
-      kind: "pdf",
-      input: documentInput(report),
+    const input = documentInput(report);
+    const body = await context.converters.typst(input.markdown);
+    const bytes = await context.converters.pdf({
+      body,
+      input,
       options: {
         standard: context.pdfStandard,
         templatePath: templateFile(context.templatesDir, "typst/report.typ"),

@@ -147,6 +147,21 @@ interface FigureRequest {
 }
 
 /** Numbers figures and tables in reading order and remembers which charts the report uses. */
+// Both Markdown targets of one build use the same charts: render each once per model.
+const chartsByModel = new WeakMap<ReportModel, Map<string, Promise<ChartLike>>>();
+
+function sharedChart(
+  model: ReportModel,
+  key: string,
+  make: () => Promise<ChartLike>,
+): Promise<ChartLike> {
+  let charts = chartsByModel.get(model);
+  if (!charts) chartsByModel.set(model, (charts = new Map()));
+  let chart = charts.get(key);
+  if (!chart) charts.set(key, (chart = make()));
+  return chart;
+}
+
 export class FigureRegistry {
   private readonly requests: FigureRequest[] = [];
   private figures = 0;
@@ -214,7 +229,9 @@ export class FigureRegistry {
         const maker = CHARTS[request.id];
         const render = maker?.(this.model, templatesDir);
         if (render)
-          return render().catch((error: unknown) => chartFailed(error, request.id, templatesDir));
+          return sharedChart(this.model, `${templatesDir}\u0000${request.id}`, () =>
+            render().catch((error: unknown) => chartFailed(error, request.id, templatesDir)),
+          );
         return { svg: this.images.get(request.id) as string, alt: request.alt ?? "", title: "" };
       }),
     );

@@ -1,7 +1,10 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { TOOL_VERSION } from "../../version.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
 
 /** The built-in charts; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
@@ -103,9 +106,39 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Renders a chart spec with its data to an SVG string: same input, same bytes. */
 export function renderChartSvg(input: RenderInput): Promise<string> {
-  const run = queue.then(() => renderNow(input));
+  const run = queue.then(() => renderCached(input));
   queue = run.catch(() => undefined);
   return run;
+}
+
+let codeHash: string | undefined;
+
+/** The chart code itself, so that a changed renderer never meets an old cached SVG. */
+function chartCodeHash(): string {
+  if (codeHash) return codeHash;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256").update(TOOL_VERSION);
+  for (const name of readdirSync(here).sort()) hash.update(readFileSync(join(here, name)));
+  codeHash = hash.digest("hex");
+  return codeHash;
+}
+
+/**
+ * An unchanged chart (same spec, same data, same code) is read from the cache, so a rebuild
+ * whose support-line and finance figures did not change never loads vega.
+ */
+async function renderCached(input: RenderInput): Promise<string> {
+  const file = chartSpecPath(input.name, input.templatesDir);
+  const specText = await readFile(file, "utf8").catch(() => "");
+  const key = createHash("sha256")
+    .update(JSON.stringify([chartCodeHash(), specText, input.values, input.note ?? null]))
+    .digest("hex");
+  const dir = cacheDir("charts");
+  const cached = await readCacheEntry(dir, key);
+  if (typeof cached === "string") return cached;
+  const svg = await renderNow(input);
+  await writeCacheEntry(dir, key, svg);
+  return svg;
 }
 
 async function renderNow({ name, values, templatesDir, note }: RenderInput): Promise<string> {

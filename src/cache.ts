@@ -1,17 +1,19 @@
-// Cache I/O of the spelling check. A cache is an optimisation: any failure reads as a miss.
+// Content-addressed caches (spelling verdicts, chart SVGs). A cache is an optimisation: any
+// failure reads as a miss, and a key always covers everything the cached result depends on.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-/** `.nch-cache/spelling/` in the working directory; NCH_REPORT_CACHE moves the `.nch-cache` part. */
-export function spellingCacheDir(
+/** `.nch-cache/<kind>/` in the working directory; NCH_REPORT_CACHE moves the `.nch-cache` part. */
+export function cacheDir(
+  kind: "spelling" | "charts",
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {
   const root = env.NCH_REPORT_CACHE
     ? path.resolve(cwd, env.NCH_REPORT_CACHE)
     : path.join(cwd, ".nch-cache");
-  return path.join(root, "spelling");
+  return path.join(root, kind);
 }
 
 export async function readCacheEntry(dir: string, key: string): Promise<unknown> {
