@@ -5,7 +5,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { DocumentInput, DocumentOptions } from "./document.js";
 import type { PdfOptions } from "./pdf.js";
 
-export type ConverterKind = "pandoc" | "typst";
+/** "markdown-to-typst" and "docx" each own a pandoc instance; "typst" owns the Typst compiler. */
+export type ConverterKind = "markdown-to-typst" | "docx" | "typst";
 
 export type ConverterRequest =
   | { op: "typst"; markdown: string }
@@ -27,12 +28,60 @@ const port = parentPort;
 if (!port) throw new Error("converter-worker must run in a worker thread");
 const kind = (workerData as { kind: ConverterKind }).kind;
 
+// pandoc's first conversion of real content costs about a second more than later ones (its
+// readers and writers warm up), and a tiny warm-up does not pay that: convert a small document
+// with the constructs of a report — headings, a captioned table, an image, a footnote — to both.
+const WARM_UP = `# 1. Rubrik
+
+## 1.1 Underrubrik
+
+Text med *kursiv* och **fet** stil, en fotnot[^1] och en [länk](https://example.org).
+
+- punkt ett
+- punkt två
+
+| Län | Antal |
+|:-------------------|------:|
+| Skåne | 27 |
+
+Table: Tabell 1: Exempel
+
+![Figur 1: Diagram](bild.png){alt="Beskrivning"}
+
+[^1]: Fotnot.
+`;
+// A 1×1 PNG, so the DOCX writer's image path is warmed too.
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function warmPandoc(to: "typst" | "docx"): Promise<void> {
+  const { convert } = await import("pandoc-wasm");
+  if (to === "typst") {
+    await convert({ from: "markdown", to: "typst" }, WARM_UP, {});
+    return;
+  }
+  const { BUILTIN_TEMPLATES } = await import("./templates-path.js");
+  const { readFile } = await import("node:fs/promises");
+  const reference = await readFile(`${BUILTIN_TEMPLATES}reference.docx`);
+  await convert(
+    {
+      from: "markdown",
+      to: "docx",
+      "output-file": "w.docx",
+      "reference-doc": "r.docx",
+      "table-of-contents": true,
+    },
+    WARM_UP,
+    { "r.docx": new Blob([reference]), "bild.png": new Blob([PIXEL]) },
+  );
+}
+
 const warm =
-  kind === "pandoc"
-    ? import("pandoc-wasm").then(({ convert }) =>
-        convert({ from: "markdown", to: "plain" }, "uppvärmning", {}),
-      )
-    : import("./pdf.js").then(({ warmTypst }) => warmTypst());
+  kind === "typst"
+    ? import("./pdf.js").then(({ warmTypst }) => warmTypst())
+    : warmPandoc(kind === "docx" ? "docx" : "typst");
 
 async function handle(request: ConverterRequest): Promise<Uint8Array | string> {
   await warm;

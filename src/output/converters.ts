@@ -67,19 +67,21 @@ function startWorker(kind: ConverterKind) {
   };
 }
 
-/** pandoc is needed for both DOCX and PDF (Markdown → Typst); Typst only for PDF. */
+/**
+ * DOCX and PDF each get their own pandoc instance (so neither waits for the other's conversion)
+ * and PDF also the Typst compiler: up to three workers, all loading while validation runs.
+ */
 export function startConverters(formats: readonly ("docx" | "pdf")[]): Converters {
-  const pandoc = startWorker("pandoc");
+  const docx = formats.includes("docx") ? startWorker("docx") : undefined;
+  const toTypst = formats.includes("pdf") ? startWorker("markdown-to-typst") : undefined;
   const typst = formats.includes("pdf") ? startWorker("typst") : undefined;
+  const missing = (what: string) => Promise.reject(new Error(`No ${what} worker was started.`));
   return {
-    typst: (markdown) => pandoc.send<string>({ op: "typst", markdown }),
-    docx: (request) => pandoc.send<Uint8Array>({ op: "docx", ...request }),
-    pdf: (request) => {
-      if (!typst) return Promise.reject(new Error("No Typst worker was started."));
-      return typst.send<Uint8Array>({ op: "pdf", ...request });
-    },
+    typst: (markdown) => toTypst?.send<string>({ op: "typst", markdown }) ?? missing("pandoc"),
+    docx: (request) => docx?.send<Uint8Array>({ op: "docx", ...request }) ?? missing("DOCX"),
+    pdf: (request) => typst?.send<Uint8Array>({ op: "pdf", ...request }) ?? missing("Typst"),
     async close() {
-      await Promise.all([pandoc.worker.terminate(), typst?.worker.terminate()]);
+      await Promise.all([docx, toTypst, typst].map((w) => w?.worker.terminate()));
     },
   };
 }
