@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 
 const require = createRequire(import.meta.url);
 
 /** nch-report's own version, from its package.json. */
 export const TOOL_VERSION = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
     version: string;
   }
 ).version;

@@ -207,7 +207,9 @@ async function build(
         }),
       ),
     );
-    targets.forEach((target, i) => rendered.set(target, reports[i] as RenderedReport));
+    for (const [i, target] of targets.entries()) {
+      rendered.set(target, reports[i] as RenderedReport);
+    }
     step(
       `rendered the report with its charts (${targets.map((t) => (t === "gfm" ? "Markdown" : "for DOCX/PDF")).join(", ")})`,
     );

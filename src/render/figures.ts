@@ -156,9 +156,15 @@ function sharedChart(
   make: () => Promise<ChartLike>,
 ): Promise<ChartLike> {
   let charts = chartsByModel.get(model);
-  if (!charts) chartsByModel.set(model, (charts = new Map()));
+  if (!charts) {
+    charts = new Map();
+    chartsByModel.set(model, charts);
+  }
   let chart = charts.get(key);
-  if (!chart) charts.set(key, (chart = make()));
+  if (!chart) {
+    chart = make();
+    charts.set(key, chart);
+  }
   return chart;
 }
 

@@ -1,6 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   type DataFile,
@@ -9,9 +8,10 @@ import {
   resolveInside,
   SIZE_LIMITS,
 } from "../load/files.js";
+import { TEMPLATES_DIR } from "../package-root.js";
 
 /** The built-in templates shipped with the tool (the package's templates/ folder). */
-export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+export const BUILTIN_TEMPLATE_DIR = `${TEMPLATES_DIR}${path.sep}`;
 
 /** Where a project keeps its overrides, relative to the data root. */
 export const PROJECT_TEMPLATE_DIR = "templates";

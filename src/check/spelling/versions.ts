@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,10 @@ let read: string[] | undefined;
 /** The code of the spelling check itself, so that a changed rule never meets an old cache. */
 function rulesHash(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const files = [path.join(here, "..", `spelling${path.extname(fileURLToPath(import.meta.url))}`)];
+  // From lib/ the rule sits beside this folder; in a bundle everything is in `here` already.
+  const files = [
+    path.join(here, "..", `spelling${path.extname(fileURLToPath(import.meta.url))}`),
+  ].filter(existsSync);
   for (const name of readdirSync(here).sort()) files.push(path.join(here, name));
   const hash = createHash("sha256");
   for (const file of files) hash.update(readFileSync(file));

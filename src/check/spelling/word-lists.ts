@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { TEMPLATES_DIR } from "../../package-root.js";
 import { mergeTerms, parseTerminology, type Term } from "./terminology.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
-export const BUILT_IN_WORDS = fileURLToPath(new URL("../../../templates/words/", import.meta.url));
+export const BUILT_IN_WORDS = `${path.join(TEMPLATES_DIR, "words")}${path.sep}`;
 export const WORD_LIST = "ordlista.txt";
 export const TERMINOLOGY = "terminologi.yaml";
 

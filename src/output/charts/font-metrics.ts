@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { TEMPLATES_DIR } from "../../package-root.js";
 
 /** The bundled fonts: the documents' typeface, so measured widths match the rendered PNG and PDF. */
-export const FONT_DIR = fileURLToPath(new URL("../../../templates/fonts/", import.meta.url));
+export const FONT_DIR = path.join(TEMPLATES_DIR, "fonts");
 export const FONT_FAMILY = "Source Sans 3";
 
 const FONT_FILES = {
@@ -84,7 +85,7 @@ const loaded = new Map<Weight, AdvanceTable>();
 function advanceTable(weight: Weight): AdvanceTable {
   let table = loaded.get(weight);
   if (!table) {
-    table = parseAdvanceTable(readFileSync(FONT_DIR + FONT_FILES[weight]));
+    table = parseAdvanceTable(readFileSync(path.join(FONT_DIR, FONT_FILES[weight])));
     loaded.set(weight, table);
   }
   return table;

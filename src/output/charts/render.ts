@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { TEMPLATES_DIR } from "../../package-root.js";
 import { TOOL_VERSION } from "../../version.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
 
@@ -18,9 +19,7 @@ export const CHART_NAMES = [
 ] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
-export const BUILTIN_CHART_DIR = fileURLToPath(
-  new URL("../../../templates/charts/", import.meta.url),
-);
+export const BUILTIN_CHART_DIR = join(TEMPLATES_DIR, "charts");
 
 /** Swedish number format for every `format` in a spec: "1 019", "13 913 620", "−190", "12,5". */
 export const SWEDISH_NUMBER_LOCALE = {
