@@ -94,7 +94,7 @@ describe("2023: the published tables, figure for figure", () => {
     ).toEqual(
       [
         "| Belopp (kr) | Grupp | Leverantör | Bet.datum |",
-        "|-----------:|:-----|:----------------------------|:----------|",
+        "|-----------:|:---------|:----------------------------|:-----------|",
         "| 1~105~000 | Grupp 3 | Länsstyrelsen i Örebro | 2023-12-11 |",
         "| 570~904 | Grupp 3 | Länsstyrelsen Västra Götaland | 2023-12-08 |",
         "| 855~000 | Grupp 3 | Länsstyrelsen Västra Götaland | 2023-12-08 |",
