@@ -71,11 +71,14 @@ describe("nch-report build (md, docx, pdf)", () => {
 
   it("stamps UTKAST, the commit and its date on every page of a draft, and Exempeldata for illustrative data", async () => {
     const out = temp();
+    // A copy outside Git: the commit comes from the CI variable, and no local change marks it.
+    const data = path.join(temp(), "data");
+    cpSync("data", data, { recursive: true });
     const env = {
       GITHUB_SHA: "abcdef1234567890abcdef1234567890abcdef12",
       SOURCE_DATE_EPOCH: "1740787200",
     };
-    expect(build(["2025", "--out", out, "--draft", "--quiet"], env).code).toBe(0);
+    expect(build(["2025", "--data", data, "--out", out, "--draft", "--quiet"], env).code).toBe(0);
     const stamp = "Exempeldata · UTKAST · abcdef1 · 2025-03-01";
     const pages = await pdfPagesText(path.join(out, "report.pdf"));
     expect(pages.length).toBeGreaterThan(10);
