@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { MONTHS_SV } from "../../model/format.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 import { TOOL_VERSION } from "../../version.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
@@ -38,20 +39,7 @@ export const SWEDISH_TIME_LOCALE = {
   periods: ["fm", "em"],
   days: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
   shortDays: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-  months: [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-  ],
+  months: [...MONTHS_SV],
   shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
 };
 
