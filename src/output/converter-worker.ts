@@ -61,6 +61,8 @@ async function warm(): Promise<unknown> {
     : undefined;
 }
 const warmed = warm();
+// A failed warm-up is reported with the first request it fails, not as a crash of the worker.
+warmed.catch(() => undefined);
 
 async function handle(request: ConverterRequest): Promise<Uint8Array | string> {
   await warmed;

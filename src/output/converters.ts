@@ -47,17 +47,28 @@ function startWorker(kind: ConverterKind) {
         new ConverterError(`The ${waiting.op} conversion failed: ${reply.message}`, reply.stack),
       );
   });
-  worker.on("error", (error) => {
+  // A worker that died (an error, or exited) answers nothing more: fail what waits and what comes.
+  let dead: ConverterError | undefined;
+  const die = (reason: string, stack?: string) => {
+    dead ??= new ConverterError(reason, stack);
     for (const waiting of pending.values()) {
-      waiting.reject(
-        new ConverterError(`The ${waiting.op} converter stopped: ${error.message}`, error.stack),
-      );
+      waiting.reject(new ConverterError(`The ${waiting.op} converter stopped: ${reason}`, stack));
     }
     pending.clear();
-  });
+  };
+  worker.on("error", (error) => die(error.message, error.stack));
+  worker.on("exit", (code) => die(`its worker exited (${code})`));
   return {
     worker,
     send<T>(request: ConverterRequest): Promise<T> {
+      if (dead) {
+        return Promise.reject(
+          new ConverterError(
+            `The ${WHAT[request.op]} converter stopped: ${dead.message}`,
+            dead.detail,
+          ),
+        );
+      }
       const id = next++;
       return new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (r: unknown) => void, reject, op: WHAT[request.op] });

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Start-up cost is paid on every run: a command must not load what it does not need.
+const CONVERTERS =
+  "pandoc-wasm,@myriaddreamin/typst-ts-node-compiler,vega,vega-lite,@resvg/resvg-js";
+
+function run(forbid: string, ...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ["--import", "./test/fixtures/hooks/forbid-converters.mjs", "bin/nch-report.js", ...args],
+    {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        NCH_REPORT_CACHE: ".nch-cache/test",
+        NCH_FORBID: forbid,
+      },
+    },
+  );
+}
+
+describe("what a command loads", () => {
+  it("the hook does refuse a forbidden package, also in the converter workers", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "nch-lazy-"));
+    const pdf = run(
+      "@myriaddreamin/typst-ts-node-compiler",
+      "build",
+      "2025",
+      "--format",
+      "pdf",
+      "--out",
+      out,
+    );
+    expect(pdf.status).not.toBe(0);
+    expect(pdf.stderr).toContain("typst-ts-node-compiler was loaded");
+  }, 60_000);
+
+  it("validate never loads pandoc, Typst, vega or resvg", () => {
+    const result = run(CONVERTERS, "validate", "2025");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("build --format md never loads pandoc or Typst", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "nch-lazy-"));
+    const result = run(
+      "pandoc-wasm,@myriaddreamin/typst-ts-node-compiler",
+      "build",
+      "2025",
+      "--format",
+      "md",
+      "--out",
+      out,
+      "--quiet",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  }, 60_000);
+});
