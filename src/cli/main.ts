@@ -150,6 +150,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const verbose = argv.includes("--verbose");
+    // A conversion that failed says what failed and where; it is no crash of the tool.
+    if (error instanceof Error && error.name === "ConverterError" && !verbose) {
+      process.stderr.write(`nch-report: ${error.message}\n`);
+      return EXIT.usage;
+    }
     process.stderr.write(
       verbose && error instanceof Error
         ? `nch-report: internal failure\n${error.stack}\n`

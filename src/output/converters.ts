@@ -8,6 +8,7 @@ export class ConverterError extends Error {
     readonly detail?: string,
   ) {
     super(message);
+    this.name = "ConverterError";
   }
 }
 

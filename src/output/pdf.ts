@@ -23,6 +23,15 @@ export interface PdfOptions extends DocumentOptions {
 
 let compiler: NodeCompiler | undefined;
 
+/** Where the house template is mapped in Typst's virtual file system. */
+const MAIN_FILE = "/report.typ";
+
+interface TypstDiagnostic {
+  message: string;
+  path: string;
+  range: { start: { line: number; character: number } } | null;
+}
+
 /** One compiler per process: creating it scans fonts, which is the slow part. */
 async function typst(fontDir: string): Promise<NodeCompiler> {
   if (!compiler) {
@@ -70,18 +79,26 @@ export async function typstToPdf(
   for (const chart of input.charts) {
     typstCompiler.mapShadow(`/${baseName(chart.fileName)}.svg`, Buffer.from(chart.svg));
   }
-  const compiled = typstCompiler.compile({ mainFileContent: template });
+  // Mapped as a file (not passed as content) so that Typst's diagnostics carry line and column.
+  typstCompiler.mapShadow(MAIN_FILE, Buffer.from(template));
+  const compiled = typstCompiler.compile({ mainFilePath: MAIN_FILE });
   const error = compiled.takeError();
   if (error || !compiled.result) {
+    const where = (file: string) =>
+      file === MAIN_FILE
+        ? options.templatePath
+        : file === "/body.typ"
+          ? "the report converted to Typst"
+          : file;
     const details = error
-      ? typstCompiler
-          .fetchDiagnostics(error)
-          .map((d) => JSON.stringify(d))
+      ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[])
+          .map((d) => {
+            const at = d.range ? `:${d.range.start.line + 1}:${d.range.start.character + 1}` : "";
+            return `${where(d.path)}${at}: ${d.message}`;
+          })
           .join("\n")
       : "no document";
-    throw new Error(
-      `Typst could not compile the report (${path.basename(options.templatePath)}):\n${details}`,
-    );
+    throw new Error(`Typst could not compile the report:\n${details}`);
   }
   return typstCompiler.pdf(compiled.result, {
     pdfStandard: options.standard,
