@@ -133,6 +133,9 @@ describe("a failed or killed build", () => {
     expect(failed.stderr).toContain(
       "The PDF conversion failed: Typst could not compile the report",
     );
+    expect(failed.stderr).toContain(
+      `${path.join(data, "templates", "typst", "report.typ")}:1:10: unclosed delimiter`,
+    );
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(hashes(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
