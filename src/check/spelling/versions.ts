@@ -8,12 +8,19 @@ let read: string[] | undefined;
 
 /** The code of the spelling check itself, so that a changed rule never meets an old cache. */
 function rulesHash(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // From lib/ the rule sits beside this folder; in a bundle everything is in `here` already.
-  const files = [
-    path.join(here, "..", `spelling${path.extname(fileURLToPath(import.meta.url))}`),
-  ].filter(existsSync);
-  for (const name of readdirSync(here).sort()) files.push(path.join(here, name));
+  const self = fileURLToPath(import.meta.url);
+  const here = path.dirname(self);
+  // In the esbuild bundle this code's chunk names the chunks it imports by content hash, so
+  // hashing it covers them; run from sources, hash the rule and its folder.
+  const files =
+    path.basename(here) === "spelling"
+      ? [
+          ...[path.join(here, "..", `spelling${path.extname(self)}`)].filter(existsSync),
+          ...readdirSync(here)
+            .sort()
+            .map((name) => path.join(here, name)),
+        ]
+      : [self];
   const hash = createHash("sha256");
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
