@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
 import { MONTHS_SV } from "../../model/format.js";
@@ -103,9 +103,18 @@ let codeHash: string | undefined;
 /** The chart code itself, so that a changed renderer never meets an old cached SVG. */
 function chartCodeHash(): string {
   if (codeHash) return codeHash;
-  const here = dirname(fileURLToPath(import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  const here = dirname(self);
+  // In the bundle this chunk names the chunks it imports by content hash: hashing it covers
+  // them. Run from sources, hash the charts folder.
+  const files =
+    basename(here) === "charts"
+      ? readdirSync(here)
+          .sort()
+          .map((n) => join(here, n))
+      : [self];
   const hash = createHash("sha256").update(TOOL_VERSION);
-  for (const name of readdirSync(here).sort()) hash.update(readFileSync(join(here, name)));
+  for (const file of files) hash.update(readFileSync(file));
   codeHash = hash.digest("hex");
   return codeHash;
 }
