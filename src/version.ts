@@ -23,7 +23,7 @@ function packageDir(name: string): string {
   return dir;
 }
 
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   const manifest = readFileSync(path.join(packageDir(name), "package.json"), "utf8");
   return (JSON.parse(manifest) as { version: string }).version;
 }

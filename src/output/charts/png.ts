@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
-import { TOOL_VERSION } from "../../version.js";
+import { packageVersion, TOOL_VERSION } from "../../version.js";
 import { FONT_DIR, FONT_FAMILY } from "./font-metrics.js";
 
 export interface PngOptions {
@@ -19,7 +19,9 @@ export interface PngOptions {
 export async function renderChartPng(svg: string, { dpi = 300 }: PngOptions = {}): Promise<Buffer> {
   // An unchanged chart is read back from the cache: rasterising six charts costs ~0.3 s.
   const key = createHash("sha256")
-    .update(JSON.stringify([TOOL_VERSION, PNG_VERSION, dpi, svg]))
+    .update(
+      JSON.stringify([TOOL_VERSION, packageVersion("@resvg/resvg-js"), PNG_VERSION, dpi, svg]),
+    )
     .digest("hex");
   const dir = cacheDir("charts");
   const cached = await readCacheEntry(dir, key);

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
 import { MONTHS_SV } from "../../model/format.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
-import { TOOL_VERSION } from "../../version.js";
+import { packageVersion, TOOL_VERSION } from "../../version.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
 
 /** The built-in charts; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
@@ -114,6 +114,8 @@ function chartCodeHash(): string {
           .map((n) => join(here, n))
       : [self];
   const hash = createHash("sha256").update(TOOL_VERSION);
+  // The renderer's own versions: an upgraded vega must never meet SVGs of the old one.
+  hash.update(`vega@${packageVersion("vega")} vega-lite@${packageVersion("vega-lite")}`);
   for (const file of files) hash.update(readFileSync(file));
   codeHash = hash.digest("hex");
   return codeHash;
