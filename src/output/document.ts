@@ -1,3 +1,5 @@
+import type { ReportMetaModel } from "../model/index.js";
+
 /** What the DOCX and PDF recipes convert: the pandoc-flavoured Markdown of the report and its charts. */
 export interface DocumentInput {
   /** Markdown for pandoc; images referenced as `figurer/<name>.png` (DOCX) or `.svg` (PDF), or by bare name. */
@@ -6,16 +8,17 @@ export interface DocumentInput {
   meta: DocumentMeta;
 }
 
-export interface DocumentMeta {
-  title: string;
-  organisation: string;
-  publisher: string;
-  isbn: string;
-  reportNumber: string;
-  registrationNumber: string;
-  published: number;
-  lang: string;
-}
+/** The report's metadata that goes into DOCX properties and the PDF's title page and colophon. */
+export type DocumentMeta = Pick<
+  ReportMetaModel,
+  | "title"
+  | "organisation"
+  | "publisher"
+  | "isbn"
+  | "reportNumber"
+  | "registrationNumber"
+  | "published"
+> & { lang: string };
 
 export interface DocumentOptions {
   /** Stamp line on every page: "UTKAST · 1a2b3c4 · 2026-11-23", "Exempeldata", or "" for none. */

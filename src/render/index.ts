@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { ReportModel } from "../model/index.js";
+import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
   type Compiled,
   compileTemplate,
@@ -22,18 +22,11 @@ export { loadTemplates, type TemplateSet } from "./templates.js";
 export interface RenderedReport {
   markdown: string;
   charts: { fileName: string; svg: string; alt: string; caption: string }[];
-  meta: {
-    title: string;
+  meta: Omit<ReportMetaModel, "signed"> & {
     lang: "sv-SE";
     year: number;
     illustrative: boolean;
-    organisation: string;
-    publisher: string;
-    isbn: string;
-    reportNumber: string;
-    registrationNumber: string;
-    published: number;
-    signed: { place: string; date: string; by: { name: string; title: string }[] };
+    signed: Omit<ReportMetaModel["signed"], "dateText">;
   };
 }
 

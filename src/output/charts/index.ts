@@ -17,7 +17,6 @@ export {
   financeCostsChart,
   financeOtherCostsChart,
 } from "./finance.js";
-export { chartImageMarkdown, escapeMarkdownText } from "./markdown.js";
 export { type PngOptions, renderChartPng } from "./png.js";
 export {
   BUILTIN_CHART_DIR,
