@@ -1,12 +1,14 @@
 // Content-addressed caches (spelling verdicts, chart SVGs). A cache is an optimisation: any
 // failure reads as a miss, and a key always covers everything the cached result depends on.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** `.nch-cache/<kind>/` in the working directory; NCH_REPORT_CACHE moves the `.nch-cache` part. */
 export function cacheDir(
-  kind: "spelling" | "charts",
+  kind: "spelling" | "charts" | "yaml",
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {
@@ -34,4 +36,34 @@ export async function writeCacheEntry(dir: string, key: string, value: unknown):
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/** A short key for a JSON-able value: what a cache entry is looked up by. */
+export function contentKey(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+}
+
+/**
+ * A fingerprint of the code that produces a cached result, so that changed code never meets an
+ * old entry. In the esbuild bundle (`selfUrl` is a .js chunk) it is the chunk itself, which names
+ * the chunks it imports by content hash; run from sources, it is the `sources` (files or folders,
+ * relative to `selfUrl`'s folder). `extra` adds what neither covers, such as external packages'
+ * versions.
+ */
+export function codeFingerprint(selfUrl: string, sources: readonly string[], extra = ""): string {
+  const self = fileURLToPath(selfUrl);
+  const here = path.dirname(self);
+  const files =
+    path.extname(self) === ".ts" ? sources.flatMap((s) => filesOf(path.join(here, s))) : [self];
+  const hash = createHash("sha256").update(extra);
+  for (const file of files) hash.update(file.slice(here.length)).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 32);
+}
+
+function filesOf(target: string): string[] {
+  if (!statSync(target).isDirectory()) return [target];
+  return readdirSync(target)
+    .sort()
+    .map((name) => path.join(target, name))
+    .filter((file) => statSync(file).isFile());
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit } from "../src/check/spelling/prose.js";
 import { loadWordLists } from "../src/check/spelling/word-lists.js";
-import { checkProse } from "../src/check/spelling.js";
 
 // The spelling check measured on the real text of seed 004 against a ground truth read by hand
 // (see the head of seed-004-misspellings.txt). The numbers are exact: a change of the rules,

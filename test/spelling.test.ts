@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheDir } from "../src/cache.js";
+import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit, proseWords } from "../src/check/spelling/prose.js";
 import { createSpeller } from "../src/check/spelling/speller.js";
 import { findTerms, mergeTerms, parseTerminology } from "../src/check/spelling/terminology.js";
 import { loadWordLists, parseWordList } from "../src/check/spelling/word-lists.js";
 import { yamlProseUnits } from "../src/check/spelling/yaml-prose.js";
-import { checkProse, checkSpelling } from "../src/check/spelling.js";
+import { checkSpelling } from "../src/check/spelling.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { loadYear } from "../src/load/dataset.js";
 

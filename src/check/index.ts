@@ -1,5 +1,6 @@
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { loadYear, type YearData } from "../load/dataset.js";
+import type { YamlCacheOptions } from "../load/yaml-cache.js";
 import { checkCounties } from "./counties.js";
 import { checkFinance } from "./finance.js";
 import { checkGrants } from "./grants.js";
@@ -29,8 +30,9 @@ export const RULES: readonly Rule[] = [
 export async function validateYear(
   root: string,
   year: number,
+  options: YamlCacheOptions = {},
 ): Promise<{ data: YearData; diagnostics: Diagnostic[] }> {
-  const loaded = await loadYear(root, year);
+  const loaded = await loadYear(root, year, options);
   const found = await Promise.all(RULES.map((rule) => rule(loaded.data)));
   return {
     data: loaded.data,

@@ -1,4 +1,3 @@
-import { LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
 import { type InputText, positionsOf, smallInputTexts } from "./input-text.js";
@@ -65,9 +64,10 @@ function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position):
  * Placeholders in the string values of a YAML file (keys and comments do not reach the report),
  * positioned exactly in the raw text.
  */
-function scanYaml(input: InputText): Diagnostic[] {
+async function scanYaml(input: InputText): Promise<Diagnostic[]> {
   // Parsing costs; placeholders are rare: parse only a file whose raw text has a candidate.
   if (findPlaceholders(input.text, "any").length === 0) return [];
+  const { LineCounter, parseDocument, Scalar, visit } = await import("yaml");
   const lineCounter = new LineCounter();
   const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const found: Diagnostic[] = [];
@@ -97,8 +97,12 @@ function scanPlain(input: InputText, handlebars: "any" | "empty"): Diagnostic[] 
 /** Placeholders in YAML text values, chapters and the small CSV files (notes, operations). */
 export async function checkPlaceholders(data: YearData): Promise<Diagnostic[]> {
   const texts = await smallInputTexts(data);
-  return texts.flatMap((input) => {
-    if (input.kind === "yaml") return scanYaml(input);
-    return scanPlain(input, input.kind === "markdown" ? "empty" : "any");
-  });
+  const found = await Promise.all(
+    texts.map((input) =>
+      input.kind === "yaml"
+        ? scanYaml(input)
+        : scanPlain(input, input.kind === "markdown" ? "empty" : "any"),
+    ),
+  );
+  return found.flat();
 }

@@ -1,12 +1,10 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { CountyStatus } from "../schema/county-status.js";
-import { Appropriation, IncomeStatement } from "../schema/finance.js";
-import { ReportMeta } from "../schema/report.js";
-import { Themes } from "../schema/themes.js";
-import { checkAgainstSchema } from "../schema/validate.js";
+import type { CountyStatus } from "../schema/county-status.js";
+import type { Appropriation, IncomeStatement } from "../schema/finance.js";
+import type { ReportMeta } from "../schema/report.js";
+import type { Themes } from "../schema/themes.js";
 import { type CallsSummary, loadCalls } from "./calls.js";
 import {
   type DataFile,
@@ -18,7 +16,9 @@ import {
 } from "./files.js";
 import { type GrantPayment, loadGrants } from "./grants.js";
 import { type HistoryYear, loadHistory } from "./history.js";
-import { parseYaml, type YamlSource } from "./yaml.js";
+import { checkedYaml, type YamlCacheOptions } from "./yaml-cache.js";
+import type { SchemaName, SchemaOutput } from "./yaml-check.js";
+import { type YamlSource, yamlSource } from "./yaml-source.js";
 
 /** A validated YAML file together with where each of its values came from. */
 export interface Sourced<T> {
@@ -88,25 +88,26 @@ async function readText(
   return decoded.text;
 }
 
-async function loadYamlFile<S extends z.ZodType>(
+async function loadYamlFile<N extends SchemaName>(
   file: DataFile,
-  schema: S,
+  schema: N,
   diagnostics: Diagnostic[],
-): Promise<Sourced<z.output<S>> | undefined> {
+  options: YamlCacheOptions,
+): Promise<Sourced<SchemaOutput<N>> | undefined> {
   const text = await readText(file, SIZE_LIMITS.yaml, diagnostics);
   if (text === undefined) return undefined;
-  const parsed = parseYaml(file.rel, text);
-  diagnostics.push(...parsed.diagnostics);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
-  const checked = checkAgainstSchema(schema, parsed.source);
+  const checked = await checkedYaml(file.abs, file.rel, text, schema, options);
   diagnostics.push(...checked.diagnostics);
-  return checked.data === undefined ? undefined : { data: checked.data, source: parsed.source };
+  if (checked.data === undefined) return undefined;
+  const source = yamlSource(file.rel, checked.value, checked.positions);
+  return { data: checked.data as SchemaOutput<N>, source };
 }
 
 /** Loads `<root>/<year>/` and `<root>/history/`. Throws MissingYearError when the year folder is absent. */
 export async function loadYear(
   rootDir: string,
   year: number,
+  options: YamlCacheOptions = {},
 ): Promise<{ data: YearData; diagnostics: Diagnostic[] }> {
   const root = path.resolve(rootDir);
   const yearRel = String(year);
@@ -133,20 +134,20 @@ export async function loadYear(
   inputs.push(reportFile);
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
-      loadYamlFile(reportFile, ReportMeta, diagnostics),
+      loadYamlFile(reportFile, "report", diagnostics, options),
       optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
-        loadYamlFile(f, Themes, diagnostics),
+        loadYamlFile(f, "themes", diagnostics, options),
       ),
-      loadCounties(root, `${yearRel}/counties`, diagnostics, inputs),
+      loadCounties(root, `${yearRel}/counties`, diagnostics, inputs, options),
       optional(
         file("finance/income-statement.yaml"),
         "the report will have no resultaträkning.",
-        (f) => loadYamlFile(f, IncomeStatement, diagnostics),
+        (f) => loadYamlFile(f, "income-statement", diagnostics, options),
       ),
       optional(
         file("finance/appropriation.yaml"),
         "the report will have no anslagsredovisning.",
-        (f) => loadYamlFile(f, Appropriation, diagnostics),
+        (f) => loadYamlFile(f, "appropriation", diagnostics, options),
       ),
       optional(
         file("finance/grants.csv"),
@@ -192,6 +193,7 @@ async function loadCounties(
   rel: string,
   diagnostics: Diagnostic[],
   inputs: DataFile[],
+  options: YamlCacheOptions,
 ): Promise<Sourced<CountyStatus>[]> {
   let names: string[];
   try {
@@ -202,7 +204,9 @@ async function loadCounties(
   }
   const files = names.map((n) => dataFile(root, `${rel}/${n}`));
   inputs.push(...files);
-  const loaded = await Promise.all(files.map((f) => loadYamlFile(f, CountyStatus, diagnostics)));
+  const loaded = await Promise.all(
+    files.map((f) => loadYamlFile(f, "county", diagnostics, options)),
+  );
   return loaded.filter((c): c is Sourced<CountyStatus> => c !== undefined);
 }
 

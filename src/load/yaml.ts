@@ -3,32 +3,33 @@ import {
   isAlias,
   isMap,
   isScalar,
+  isSeq,
   LineCounter,
-  type Node,
   type ParsedNode,
   parseDocument,
   visit,
 } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import {
+  pathKey,
+  type YamlPath,
+  type YamlPositions,
+  type YamlSource,
+  yamlSource,
+} from "./yaml-source.js";
 
 /** Keys that could alter an object's prototype when data becomes objects. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** The yaml package's guard against alias bombs ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-export type YamlPath = readonly (string | number)[];
+export type { YamlPath, YamlSource } from "./yaml-source.js";
 
-/** A parsed YAML file that can tell where each value came from. */
-export interface YamlSource {
-  file: string;
-  value: unknown;
-  /** Position of the value at a path; the nearest existing ancestor when it is missing. */
-  locate(path: YamlPath): Position;
-  /** Position of a key itself within the mapping at a path. */
-  locateKey(path: YamlPath, key: string): Position;
-}
-
-export type YamlResult = { source: YamlSource; diagnostics: Diagnostic[] };
+export type YamlResult = {
+  source: YamlSource;
+  positions: YamlPositions;
+  diagnostics: Diagnostic[];
+};
 
 const YAML_ERROR_CODES: Record<string, Diagnostic["code"]> = {
   DUPLICATE_KEY: "yaml/duplicate-key",
@@ -84,29 +85,36 @@ export function parseYaml(file: string, text: string): YamlResult {
     }
   }
 
-  const source: YamlSource = {
-    file,
-    value,
-    locate(path) {
-      for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
-        if (node?.range) return at(node.range[0]);
-      }
-      return { line: 1, column: 1 };
-    },
-    locateKey(path, key) {
-      const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-      if (isMap(parent)) {
-        for (const pair of parent.items) {
-          if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
-            return at(pair.key.range[0]);
-          }
-        }
-      }
-      return source.locate(path);
-    },
+  const positions = positionsOf(doc, at);
+  return { source: yamlSource(file, value, positions), positions, diagnostics };
+}
+
+/** The start of every value and every mapping key, by path. */
+function positionsOf(
+  doc: Document.Parsed<ParsedNode>,
+  at: (offset: number) => Position,
+): YamlPositions {
+  const positions: YamlPositions = { values: {}, keys: {} };
+  const place = (offset: number): [number, number] => {
+    const { line, column } = at(offset);
+    return [line, column];
   };
-  return { source, diagnostics };
+  const walk = (node: unknown, path: YamlPath): void => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) positions.values[pathKey(path)] = place(range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const child = [...path, String(pair.key.value)];
+        if (pair.key.range) positions.keys[pathKey(child)] = place(pair.key.range[0]);
+        walk(pair.value, child);
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) walk(item, [...path, i]);
+    }
+  };
+  walk(doc.contents, []);
+  return positions;
 }
 
 function firstLine(message: string): string {

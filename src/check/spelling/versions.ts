@@ -1,29 +1,13 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { codeFingerprint } from "../../cache.js";
 
 let read: string[] | undefined;
 
 /** The code of the spelling check itself, so that a changed rule never meets an old cache. */
 function rulesHash(): string {
-  const self = fileURLToPath(import.meta.url);
-  const here = path.dirname(self);
-  // In the esbuild bundle this code's chunk names the chunks it imports by content hash, so
-  // hashing it covers them; run from sources, hash the rule and its folder.
-  const files =
-    path.basename(here) === "spelling"
-      ? [
-          ...[path.join(here, "..", `spelling${path.extname(self)}`)].filter(existsSync),
-          ...readdirSync(here)
-            .sort()
-            .map((name) => path.join(here, name)),
-        ]
-      : [self];
-  const hash = createHash("sha256");
-  for (const file of files) hash.update(readFileSync(file));
-  return hash.digest("hex").slice(0, 16);
+  return codeFingerprint(import.meta.url, ["../spelling.ts", "."]).slice(0, 16);
 }
 
 /**

@@ -1,13 +1,11 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { TEMPLATES_DIR } from "../../package-root.js";
 import { mergeTerms, parseTerminology, type Term } from "./terminology.js";
-
-/** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
-export const BUILT_IN_WORDS = `${path.join(TEMPLATES_DIR, "words")}${path.sep}`;
-export const WORD_LIST = "ordlista.txt";
-export const TERMINOLOGY = "terminologi.yaml";
+import {
+  BUILT_IN_WORDS,
+  readWordLists,
+  TERMINOLOGY,
+  type WordListTexts,
+} from "./word-list-files.js";
 
 export interface WordLists {
   /** Accepted words: lower-case ones in any capitalisation of the first letter, others as written. */
@@ -25,36 +23,6 @@ export function parseWordList(text: string): string[] {
     .map((line) => line.replace(/(^|\s)#.*$/, ""))
     .flatMap((line) => line.split(/\s+/))
     .filter((word) => word !== "");
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
-  } catch {
-    return undefined;
-  }
-}
-
-/** The lists as written: the built-in ones and the user's in `<dataRoot>/words/`, if present. */
-export interface WordListTexts {
-  builtInWords?: string | undefined;
-  builtInTerms?: string | undefined;
-  userWords?: string | undefined;
-  userTerms?: string | undefined;
-}
-
-export async function readWordLists(
-  dataRoot: string,
-  builtInDir = BUILT_IN_WORDS,
-): Promise<WordListTexts> {
-  const userDir = path.join(dataRoot, "words");
-  const [builtInWords, builtInTerms, userWords, userTerms] = await Promise.all([
-    readOptional(path.join(builtInDir, WORD_LIST)),
-    readOptional(path.join(builtInDir, TERMINOLOGY)),
-    readOptional(path.join(userDir, WORD_LIST)),
-    readOptional(path.join(userDir, TERMINOLOGY)),
-  ]);
-  return { builtInWords, builtInTerms, userWords, userTerms };
 }
 
 /** The built-in word list and terminology extended by the user's. */

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { join } from "node:path";
+import { cacheDir, codeFingerprint, readCacheEntry, writeCacheEntry } from "../../cache.js";
 import { MONTHS_SV } from "../../model/format.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
@@ -100,24 +99,13 @@ export function renderChartSvg(input: RenderInput): Promise<string> {
 
 let codeHash: string | undefined;
 
-/** The chart code itself, so that a changed renderer never meets an old cached SVG. */
+/** The chart code and the renderer's versions: an upgraded vega never meets old cached SVGs. */
 function chartCodeHash(): string {
-  if (codeHash) return codeHash;
-  const self = fileURLToPath(import.meta.url);
-  const here = dirname(self);
-  // In the bundle this chunk names the chunks it imports by content hash: hashing it covers
-  // them. Run from sources, hash the charts folder.
-  const files =
-    basename(here) === "charts"
-      ? readdirSync(here)
-          .sort()
-          .map((n) => join(here, n))
-      : [self];
-  const hash = createHash("sha256").update(TOOL_VERSION);
-  // The renderer's own versions: an upgraded vega must never meet SVGs of the old one.
-  hash.update(`vega@${packageVersion("vega")} vega-lite@${packageVersion("vega-lite")}`);
-  for (const file of files) hash.update(readFileSync(file));
-  codeHash = hash.digest("hex");
+  codeHash ??= codeFingerprint(
+    import.meta.url,
+    ["."],
+    `${TOOL_VERSION} vega@${packageVersion("vega")} vega-lite@${packageVersion("vega-lite")}`,
+  );
   return codeHash;
 }
 

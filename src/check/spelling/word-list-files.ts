@@ -1,0 +1,40 @@
+// The word lists' files as text: all a cached spelling check needs to know (word-lists.ts parses
+// them, which loads the yaml package).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { TEMPLATES_DIR } from "../../package-root.js";
+
+/** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
+export const BUILT_IN_WORDS = `${path.join(TEMPLATES_DIR, "words")}${path.sep}`;
+export const WORD_LIST = "ordlista.txt";
+export const TERMINOLOGY = "terminologi.yaml";
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lists as written: the built-in ones and the user's in `<dataRoot>/words/`, if present. */
+export interface WordListTexts {
+  builtInWords?: string | undefined;
+  builtInTerms?: string | undefined;
+  userWords?: string | undefined;
+  userTerms?: string | undefined;
+}
+
+export async function readWordLists(
+  dataRoot: string,
+  builtInDir = BUILT_IN_WORDS,
+): Promise<WordListTexts> {
+  const userDir = path.join(dataRoot, "words");
+  const [builtInWords, builtInTerms, userWords, userTerms] = await Promise.all([
+    readOptional(path.join(builtInDir, WORD_LIST)),
+    readOptional(path.join(builtInDir, TERMINOLOGY)),
+    readOptional(path.join(userDir, WORD_LIST)),
+    readOptional(path.join(userDir, TERMINOLOGY)),
+  ]);
+  return { builtInWords, builtInTerms, userWords, userTerms };
+}

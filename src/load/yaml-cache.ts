@@ -1,0 +1,66 @@
+// Parsing YAML and checking it against its schema is most of what a warm `validate` costs:
+// an unchanged file is read from `.nch-cache/yaml/` instead, without loading yaml or zod.
+import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
+import { cacheDir, codeFingerprint, readCacheEntry, writeCacheEntry } from "../cache.js";
+import { TOOL_VERSION } from "../version.js";
+import type { CheckedYaml, SchemaName } from "./yaml-check.js";
+
+export interface YamlCacheOptions {
+  /** Where entries are kept; default `.nch-cache/yaml`. */
+  cacheDir?: string;
+  /** Parses and checks a file that is not in the cache (tests replace it). */
+  check?: (file: string, text: string, schema: SchemaName) => CheckedYaml | Promise<CheckedYaml>;
+}
+
+let fingerprint: string | undefined;
+
+/** The parsing and schema code, so that changed code never meets an old entry. */
+function codeHash(): string {
+  fingerprint ??= codeFingerprint(import.meta.url, [".", "../schema"], TOOL_VERSION);
+  return fingerprint;
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
+
+/**
+ * A file's parse and schema check, from the cache when its text, name and schema and the code
+ * are unchanged. Each data file has one slot (by its absolute path and schema), so the cache
+ * stays the size of the data however often a file is edited.
+ */
+export async function checkedYaml(
+  abs: string,
+  rel: string,
+  text: string,
+  schema: SchemaName,
+  options: YamlCacheOptions = {},
+): Promise<CheckedYaml> {
+  const dir = options.cacheDir ?? cacheDir("yaml");
+  const slot = sha(`${abs}\n${schema}`);
+  const key = sha(JSON.stringify([codeHash(), rel, schema, text]));
+  const stored = (await readCacheEntry(dir, slot)) as { key?: string; result?: CheckedYaml };
+  if (stored?.key === key && isCheckedYaml(stored.result)) return stored.result;
+
+  const result = options.check
+    ? await options.check(rel, text, schema)
+    : (await import("./yaml-check.js")).checkYaml(rel, text, schema);
+  if (survivesJson(result)) await writeCacheEntry(dir, slot, { key, result });
+  return result;
+}
+
+function isCheckedYaml(value: unknown): value is CheckedYaml {
+  const v = value as CheckedYaml | undefined;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    Array.isArray(v.diagnostics) &&
+    typeof v.positions?.values === "object" &&
+    typeof v.positions?.keys === "object"
+  );
+}
+
+/** Values JSON would change (Infinity, -0, undefined in a list) are never cached. */
+function survivesJson(result: CheckedYaml): boolean {
+  const kept = { value: result.value, ...(result.data !== undefined && { data: result.data }) };
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(kept)), kept);
+}
