@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 /** `.nch-cache/<kind>/` in the working directory; NCH_REPORT_CACHE moves the `.nch-cache` part. */
 export function cacheDir(
-  kind: "spelling" | "charts" | "yaml",
+  kind: "spelling" | "charts" | "yaml" | "templates",
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {

@@ -9,6 +9,10 @@ const CONVERTERS =
   "pandoc-wasm,@myriaddreamin/typst-ts-node-compiler,vega,vega-lite,@resvg/resvg-js";
 
 function run(forbid: string, ...args: string[]) {
+  return runWithCache(".nch-cache/test", forbid, ...args);
+}
+
+function runWithCache(cache: string, forbid: string, ...args: string[]) {
   return spawnSync(
     process.execPath,
     ["--import", "./test/fixtures/hooks/forbid-converters.mjs", "bin/nch-report.js", ...args],
@@ -18,7 +22,7 @@ function run(forbid: string, ...args: string[]) {
       env: {
         ...process.env,
         NO_COLOR: "1",
-        NCH_REPORT_CACHE: ".nch-cache/test",
+        NCH_REPORT_CACHE: cache,
         NCH_FORBID: forbid,
       },
     },
@@ -61,5 +65,23 @@ describe("what a command loads", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  }, 60_000);
+
+  it("an md build of unchanged templates and data compiles no template and parses no YAML", () => {
+    const cache = mkdtempSync(path.join(tmpdir(), "nch-lazy-cache-"));
+    const out = mkdtempSync(path.join(tmpdir(), "nch-lazy-"));
+    const build = (forbid: string) =>
+      runWithCache(cache, forbid, "build", "2025", "--format", "md", "--out", out, "--quiet");
+    // handlebars/lib is the package's full entry, compiler included (its runtime is
+    // handlebars/runtime.js). lib/yaml-check- is the bundle's chunk that parses YAML with yaml
+    // and checks it with zod; lib/check-prose- the spelling check behind its cache.
+    const compilers = "handlebars/lib,lib/yaml-check-,lib/check-prose-";
+    const cold = build(compilers);
+    expect(cold.status).not.toBe(0);
+    expect(cold.stderr).toMatch(/(handlebars\/lib|lib\/yaml-check-|lib\/check-prose-) was loaded/);
+    expect(build("").status).toBe(0);
+    const warm = build(`pandoc-wasm,@myriaddreamin/typst-ts-node-compiler,${compilers}`);
+    expect(warm.stderr).toBe("");
+    expect(warm.status).toBe(0);
   }, 60_000);
 });

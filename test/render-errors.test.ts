@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { loadYear } from "../src/load/dataset.js";
@@ -19,17 +22,25 @@ beforeAll(async () => {
 
 const FILE = "2025/chapters/01-test.md";
 
-async function problemsOf(source: string, templates?: TemplateSet): Promise<Diagnostic[]> {
+async function render(source: string, cacheDir: string, templates?: TemplateSet) {
   try {
     await renderReport(
       { ...model, chapters: [{ file: FILE, source }] },
-      { target: "gfm", ...(templates ? { templates } : {}) },
+      { target: "gfm", cacheDir, ...(templates ? { templates } : {}) },
     );
   } catch (error) {
     if (error instanceof TemplateError) return error.diagnostics;
     throw error;
   }
   return [];
+}
+
+/** The problems, the same whether the templates are compiled now or come from the cache. */
+async function problemsOf(source: string, templates?: TemplateSet): Promise<Diagnostic[]> {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "nch-templates-"));
+  const fresh = await render(source, cacheDir, templates);
+  expect(await render(source, cacheDir, templates)).toEqual(fresh);
+  return fresh;
 }
 
 describe("template errors name the file and line", () => {

@@ -1,7 +1,16 @@
 import type Handlebars from "handlebars";
+import {
+  cacheDir,
+  codeFingerprint,
+  contentKey,
+  readCacheEntry,
+  writeCacheEntry,
+} from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { type Known, prepareTemplate } from "./ast.js";
-import { claim, syntaxDiagnostic } from "./errors.js";
+import { packageVersion, TOOL_VERSION } from "../version.js";
+import type { Known } from "./ast.js";
+import { claim } from "./errors.js";
+import type { PrecompiledTemplate } from "./precompile.js";
 
 export { PRINT_HELPER } from "./ast.js";
 export { TemplateError, unclaimedDiagnostic } from "./errors.js";
@@ -11,37 +20,66 @@ export interface Compiled {
   render: (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 }
 
+let fingerprint: string | undefined;
+
+/** The checking and compiling code and Handlebars' version: what a precompiled template depends on. */
+function codeHash(): string {
+  fingerprint ??= codeFingerprint(
+    import.meta.url,
+    ["."],
+    `${TOOL_VERSION} handlebars@${packageVersion("handlebars")}`,
+  );
+  return fingerprint;
+}
+
 /**
- * Parses a template or chapter, checks and prepares it (see prepareTemplate) and compiles it in
- * strict mode without HTML escaping (printValue escapes for Markdown). Errors while rendering come
- * out as diagnostics positioned in this file. Data never becomes template source: it is only ever
- * a value in the context.
+ * A template or chapter checked and precompiled (see precompileTemplate), from `.nch-cache/templates`
+ * when its text, name, the known helpers and partials and the code are unchanged: an unchanged
+ * report is rendered without loading Handlebars' compiler. Each template has one slot.
  */
-export function compileTemplate(
+async function precompiled(
+  source: string,
+  file: string,
+  known: Known,
+  dir: string,
+): Promise<PrecompiledTemplate> {
+  const slot = contentKey(["template", file]);
+  const key = contentKey([codeHash(), file, source, [...known.helpers], [...known.partials]]);
+  const stored = (await readCacheEntry(dir, slot)) as {
+    key?: string;
+    result?: PrecompiledTemplate;
+  };
+  const hit = stored?.result;
+  if (stored?.key === key && Array.isArray(hit?.diagnostics) && Array.isArray(hit.index))
+    return hit;
+  const result = (await import("./precompile.js")).precompileTemplate(source, file, known);
+  await writeCacheEntry(dir, slot, { key, result });
+  return result;
+}
+
+/**
+ * A template ready to render in `env` (Handlebars' runtime). Errors while rendering come out as
+ * diagnostics positioned in this file. Data never becomes template source: it is only ever a
+ * value in the context.
+ */
+export async function compileTemplate(
   env: typeof Handlebars,
   source: string,
   file: string,
   known: Known,
-): { compiled?: Compiled; diagnostics: Diagnostic[] } {
-  let ast: hbs.AST.Program;
-  try {
-    ast = env.parseWithoutProcessing(source) as hbs.AST.Program;
-  } catch (error) {
-    return { diagnostics: [syntaxDiagnostic(env, error as Error, file)] };
-  }
-  const { diagnostics, index } = prepareTemplate(ast, file, known);
-  if (diagnostics.length > 0) return { diagnostics };
-  let template: Handlebars.TemplateDelegate;
-  try {
-    template = env.compile(ast, { strict: true, noEscape: true, preventIndent: true });
-  } catch (error) {
-    return { diagnostics: [syntaxDiagnostic(env, error as Error, file)] };
-  }
+  dir: string = cacheDir("templates"),
+): Promise<{ compiled?: Compiled; diagnostics: Diagnostic[] }> {
+  const { diagnostics, spec, index } = await precompiled(source, file, known, dir);
+  if (spec === undefined || diagnostics.length > 0) return { diagnostics };
+  // The specification is the JavaScript Handlebars generated for this template: what
+  // env.compile would have generated and run itself.
+  const template = env.template(new Function(`return ${spec};`)());
+  const positions = new Map(index);
   const render = (context: unknown, options?: Handlebars.RuntimeOptions) => {
     try {
       return template(context, options);
     } catch (error) {
-      throw claim(error, file, index, context);
+      throw claim(error, file, positions, context);
     }
   };
   return { compiled: { file, render }, diagnostics };

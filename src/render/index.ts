@@ -1,4 +1,5 @@
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
@@ -41,6 +42,8 @@ export interface RenderOptions {
   templates?: TemplateSet;
   /** `<data root>/templates`, where chart spec overrides are looked up. */
   templatesDir?: string;
+  /** Where precompiled templates are cached; default `.nch-cache/templates`. */
+  cacheDir?: string;
   /** SVG images of the year (`<year>/figurer/<name>.svg`) by name, for {{figure "<name>" alt="…"}}. */
   images?: ReadonlyMap<string, string>;
 }
@@ -55,7 +58,7 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   const templates = options.templates ?? (await builtInTemplates());
   const figures = new FigureRegistry(options.target, model, options.images ?? new Map());
-  const env = Handlebars.create();
+  const env = HandlebarsRuntime.create();
   env.unregisterHelper("log");
   env.registerHelper(PRESENTATION_HELPERS);
   env.registerHelper(
@@ -77,20 +80,26 @@ export async function renderReport(
     helpers: new Set(Object.keys(env.helpers)),
     partials: new Set(templates.partials.keys()),
   };
-  const diagnostics: Diagnostic[] = [];
-  const compile = (source: string, file: string): Compiled | undefined => {
-    const result = compileTemplate(env, source, file, known);
-    diagnostics.push(...result.diagnostics);
-    return result.compiled;
-  };
-  for (const partial of templates.partials.values()) {
-    const compiled = compile(partial.source, partial.file);
-    if (compiled) env.registerPartial(partial.name, partialWithDefaults(env, compiled));
+  // Partials, the report template, the chapters: the order their findings are listed in.
+  const partials = [...templates.partials.values()];
+  const sources = [
+    ...partials,
+    templates.report,
+    ...model.chapters.map((c) => ({ source: c.source, file: c.file })),
+  ];
+  const results = await Promise.all(
+    sources.map((t) => compileTemplate(env, t.source, t.file, known, options.cacheDir)),
+  );
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const compiled = results.map((r) => r.compiled);
+  for (const [i, partial] of partials.entries()) {
+    const template = compiled[i];
+    if (template) env.registerPartial(partial.name, partialWithDefaults(env, template));
   }
-  const report = compile(templates.report.source, templates.report.file);
-  const chapters = model.chapters.map((c) => ({
+  const report = compiled[partials.length];
+  const chapters = model.chapters.map((c, i) => ({
     file: c.file,
-    compiled: compile(c.source, c.file),
+    compiled: compiled[partials.length + 1 + i],
   }));
   if (diagnostics.length > 0 || !report) throw new TemplateError(diagnostics);
 
