@@ -34,6 +34,17 @@ describe("formatSwedishInteger", () => {
     expect(formatSwedishInteger(-2.5)).toBe("\u22123");
     expect(formatSwedishInteger(-0.4)).toBe("0");
   });
+  it("writes what Intl.NumberFormat's sv-SE writes, with U+00A0 as its group space", () => {
+    const intl = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+    const values = [0, 7, 999, 1000, -1000, 9999, 10_000, 99_999, 100_000, 999_999, 1_000_000];
+    for (let v = 1; v < Number.MAX_SAFE_INTEGER / 7; v = v * 7 + 3) values.push(v, -v, v + 0.5);
+    values.push(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, -2.5e22);
+    for (const value of values) {
+      const rounded = Math.sign(value) * Math.round(Math.abs(value));
+      const expected = intl.format(rounded).replace(/[\u202f\u2009 ]/g, "\u00a0");
+      expect(formatSwedishInteger(value), String(value)).toBe(expected);
+    }
+  });
 });
 
 describe("finance model", () => {

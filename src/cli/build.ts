@@ -162,6 +162,14 @@ async function build(
   const report = (diagnostics: Diagnostic[]) =>
     out.write(stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) }));
 
+  // What the build needs besides the validated data is read (and git asked) while validating.
+  const sideLoads = Promise.all([
+    loadTemplates(dataRoot),
+    loadEarlierCalls(dataRoot, year),
+    loadImages(dataRoot, year),
+    readProvenance(dataRoot),
+  ]);
+  sideLoads.catch(() => undefined); // awaited below unless validation stops the build first
   let validated: Awaited<ReturnType<typeof validateYear>>;
   try {
     validated = await validateYear(flags.data, year);
@@ -179,12 +187,7 @@ async function build(
     `validated ${year}${warnings > 0 ? ` — ${warnings} warning${warnings === 1 ? "" : "s"}, see nch-report validate ${year}` : ""}`,
   );
 
-  const [templates, earlier, images, provenance] = await Promise.all([
-    loadTemplates(dataRoot),
-    loadEarlierCalls(dataRoot, year),
-    loadImages(dataRoot, year),
-    readProvenance(dataRoot),
-  ]);
+  const [templates, earlier, images, provenance] = await sideLoads;
   const loadProblems = [...templates.diagnostics, ...images.diagnostics];
   if (loadProblems.length > 0 || !templates.templates) {
     report(loadProblems);
