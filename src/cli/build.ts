@@ -9,7 +9,7 @@ import { loadImages } from "../load/images.js";
 import { documentDate, type Provenance, readProvenance } from "../load/provenance.js";
 import { buildReportModel } from "../model/index.js";
 import { type Converters, startConverters } from "../output/converters.js";
-import { buildManifest } from "../output/manifest.js";
+import { buildManifest, hashInputs } from "../output/manifest.js";
 import { markdownOutputFiles, writeReport } from "../output/markdown.js";
 import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
 import {
@@ -187,6 +187,8 @@ async function build(
     `validated ${year}${warnings > 0 ? ` — ${warnings} warning${warnings === 1 ? "" : "s"}, see nch-report validate ${year}` : ""}`,
   );
 
+  const inputHashes = hashInputs(validated.data.inputs);
+  inputHashes.catch(() => undefined); // awaited below unless the build stops first
   const [templates, earlier, images, provenance] = await sideLoads;
   const loadProblems = [...templates.diagnostics, ...images.diagnostics];
   if (loadProblems.length > 0 || !templates.templates) {
@@ -256,14 +258,14 @@ async function build(
   const pandocMarkdown = rendered.get("pandoc")?.markdown;
   if (flags.keepIntermediates && pandocMarkdown)
     files.push({ name: "report.pandoc.md", bytes: pandocMarkdown });
-  const manifest = await buildManifest(
+  const manifest = buildManifest(
     {
       tool: { name: "nch-report", version: TOOL_VERSION },
       converters: converterVersions(kinds(formats)),
       provenance,
       options: { formats, draft: flags.draft ?? false, pdfStandard, stamp },
     },
-    validated.data.inputs,
+    await inputHashes,
     files,
   );
   files.push({ name: MANIFEST_FILE, bytes: manifest });

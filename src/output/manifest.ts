@@ -21,21 +21,29 @@ async function sha256File(abs: string): Promise<string> {
   return hash.digest("hex");
 }
 
+export interface InputHash {
+  file: string;
+  sha256: string;
+}
+
+/** Each input's SHA-256, read again from disk: started as soon as the data is validated. */
+export function hashInputs(inputs: readonly DataFile[]): Promise<InputHash[]> {
+  return Promise.all(inputs.map(async (f) => ({ file: f.rel, sha256: await sha256File(f.abs) })));
+}
+
 /** The audit trail beside the outputs: what went in, what came out, with which tools. No clock time. */
-export async function buildManifest(
+export function buildManifest(
   info: ManifestInfo,
-  inputs: readonly DataFile[],
+  inputs: readonly InputHash[],
   outputs: readonly OutputFile[],
-): Promise<string> {
+): string {
   const manifest = {
     tool: info.tool,
     converters: info.converters,
     commit: info.provenance.commit ?? null,
     dirty: info.provenance.dirty,
     options: info.options,
-    inputs: await Promise.all(
-      inputs.map(async (f) => ({ file: f.rel, sha256: await sha256File(f.abs) })),
-    ),
+    inputs,
     outputs: outputs.map((f) => ({ file: f.name, sha256: sha256(f.bytes) })),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

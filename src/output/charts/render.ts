@@ -87,12 +87,30 @@ export interface RenderInput {
   note?: string;
 }
 
+/**
+ * Renders a chart spec with its data to an SVG string: same input, same bytes. An unchanged
+ * chart (same spec, same data, same code) is read from the cache, so a rebuild whose
+ * support-line and finance figures did not change never loads vega.
+ */
+export async function renderChartSvg(input: RenderInput): Promise<string> {
+  const file = chartSpecPath(input.name, input.templatesDir);
+  const specText = await readFile(file, "utf8").catch(() => "");
+  const key = createHash("sha256")
+    .update(JSON.stringify([chartCodeHash(), specText, input.values, input.note ?? null]))
+    .digest("hex");
+  const dir = cacheDir("charts");
+  const cached = await readCacheEntry(dir, key);
+  if (typeof cached === "string") return cached;
+  const svg = await oneAtATime(() => renderNow(input));
+  await writeCacheEntry(dir, key, svg);
+  return svg;
+}
+
 // vega keeps text metrics and SVG def ids (clip paths) in module state: one render at a time.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Renders a chart spec with its data to an SVG string: same input, same bytes. */
-export function renderChartSvg(input: RenderInput): Promise<string> {
-  const run = queue.then(() => renderCached(input));
+function oneAtATime<T>(render: () => Promise<T>): Promise<T> {
+  const run = queue.then(render);
   queue = run.catch(() => undefined);
   return run;
 }
@@ -107,24 +125,6 @@ function chartCodeHash(): string {
     `${TOOL_VERSION} vega@${packageVersion("vega")} vega-lite@${packageVersion("vega-lite")}`,
   );
   return codeHash;
-}
-
-/**
- * An unchanged chart (same spec, same data, same code) is read from the cache, so a rebuild
- * whose support-line and finance figures did not change never loads vega.
- */
-async function renderCached(input: RenderInput): Promise<string> {
-  const file = chartSpecPath(input.name, input.templatesDir);
-  const specText = await readFile(file, "utf8").catch(() => "");
-  const key = createHash("sha256")
-    .update(JSON.stringify([chartCodeHash(), specText, input.values, input.note ?? null]))
-    .digest("hex");
-  const dir = cacheDir("charts");
-  const cached = await readCacheEntry(dir, key);
-  if (typeof cached === "string") return cached;
-  const svg = await renderNow(input);
-  await writeCacheEntry(dir, key, svg);
-  return svg;
 }
 
 async function renderNow({ name, values, templatesDir, note }: RenderInput): Promise<string> {
