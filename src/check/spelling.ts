@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -41,7 +41,7 @@ export async function checkSpelling(
   ]);
   const dir = options.cacheDir ?? cacheDir("spelling");
   const key = contentKey([toolVersions(), listTexts, sources]);
-  const stored = await readCacheEntry(dir, "results");
+  const stored = readCacheEntry(dir, "results");
   const results = (Array.isArray(stored) ? stored : []) as [string, Diagnostic[]][];
   const cached = results.find(([k]) => k === key);
   if (cached) return cached[1];
@@ -55,8 +55,13 @@ export async function checkSpelling(
 
 async function proseSources(data: YearData): Promise<ProseSource[]> {
   const yaml = async (file: string, yamlPaths: YamlPath[]): Promise<ProseSource[]> => {
-    const text = await readFile(path.join(data.root, file), "utf8").catch(() => undefined);
-    return text === undefined ? [] : [{ file, text: text.replace(/^\uFEFF/, ""), yamlPaths }];
+    let text: string;
+    try {
+      text = readFileSync(path.join(data.root, file), "utf8");
+    } catch {
+      return [];
+    }
+    return [{ file, text: text.replace(/^\uFEFF/, ""), yamlPaths }];
   };
   const themes = data.themes;
   const themePaths = themes

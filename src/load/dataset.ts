@@ -1,4 +1,5 @@
-import { readdir, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CountyStatus } from "../schema/county-status.js";
@@ -52,10 +53,7 @@ export interface YearData {
 export class MissingYearError extends Error {}
 
 async function exists(abs: string): Promise<boolean> {
-  return stat(abs).then(
-    () => true,
-    () => false,
-  );
+  return existsSync(abs);
 }
 
 function absent(rel: string, consequence: string): Diagnostic {

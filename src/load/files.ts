@@ -1,5 +1,4 @@
-import { realpathSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -78,7 +77,7 @@ export async function statLimited(
 ): Promise<{ size: number } | { diagnostic: Diagnostic }> {
   let size: number;
   try {
-    const info = await stat(file.abs);
+    const info = statSync(file.abs);
     if (!info.isFile()) {
       return fileDiagnostic(
         file,
@@ -122,7 +121,7 @@ export async function readLimited(file: DataFile, limit: number): Promise<ReadRe
   const checked = await statLimited(file, limit);
   if ("diagnostic" in checked) return checked;
   try {
-    return { bytes: await readFile(file.abs) };
+    return { bytes: readFileSync(file.abs) };
   } catch (error) {
     return unreadable(file, error);
   }

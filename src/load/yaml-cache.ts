@@ -38,7 +38,7 @@ export async function checkedYaml(
   const dir = options.cacheDir ?? cacheDir("yaml");
   const slot = sha(`${abs}\n${schema}`);
   const key = sha(JSON.stringify([codeHash(), rel, schema, text]));
-  const stored = (await readCacheEntry(dir, slot)) as { key?: string; result?: CheckedYaml };
+  const stored = readCacheEntry(dir, slot) as { key?: string; result?: CheckedYaml };
   if (stored?.key === key && isCheckedYaml(stored.result)) return stored.result;
 
   const result = options.check

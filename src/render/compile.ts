@@ -45,7 +45,7 @@ async function precompiled(
 ): Promise<PrecompiledTemplate> {
   const slot = contentKey(["template", file]);
   const key = contentKey([codeHash(), file, source, [...known.helpers], [...known.partials]]);
-  const stored = (await readCacheEntry(dir, slot)) as {
+  const stored = readCacheEntry(dir, slot) as {
     key?: string;
     result?: PrecompiledTemplate;
   };

@@ -1,6 +1,5 @@
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
   type Compiled,

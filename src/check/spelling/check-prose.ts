@@ -101,7 +101,7 @@ async function verdictsFor(
 ): Promise<Map<string, Verdict>> {
   const dir = options.cacheDir ?? cacheDir("spelling");
   const key = `verdicts-${contentKey([toolVersions(), lists.fingerprint])}`;
-  const entry = (await readCacheEntry(dir, key)) as Record<string, Verdict> | undefined;
+  const entry = readCacheEntry(dir, key) as Record<string, Verdict> | undefined;
   const verdicts = new Map(Object.entries(entry ?? {}));
   const missing = words.filter((w) => !verdicts.has(w));
   if (missing.length === 0) return verdicts;

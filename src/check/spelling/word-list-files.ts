@@ -1,6 +1,6 @@
 // The word lists' files as text: all a cached spelling check needs to know (word-lists.ts parses
 // them, which loads the yaml package).
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATES_DIR } from "../../package-root.js";
 
@@ -11,7 +11,7 @@ export const TERMINOLOGY = "terminologi.yaml";
 
 async function readOptional(file: string): Promise<string | undefined> {
   try {
-    return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return undefined;
   }

@@ -24,7 +24,7 @@ export async function renderChartPng(svg: string, { dpi = 300 }: PngOptions = {}
     )
     .digest("hex");
   const dir = cacheDir("charts");
-  const cached = await readCacheEntry(dir, key);
+  const cached = readCacheEntry(dir, key);
   if (typeof cached === "string") return Buffer.from(cached, "base64");
   const png = await rasterise(svg, dpi);
   await writeCacheEntry(dir, key, png.toString("base64"));

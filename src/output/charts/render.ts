@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cacheDir, codeFingerprint, readCacheEntry, writeCacheEntry } from "../../cache.js";
@@ -94,12 +94,12 @@ export interface RenderInput {
  */
 export async function renderChartSvg(input: RenderInput): Promise<string> {
   const file = chartSpecPath(input.name, input.templatesDir);
-  const specText = await readFile(file, "utf8").catch(() => "");
+  const specText = existsSync(file) ? readFileSync(file, "utf8") : "";
   const key = createHash("sha256")
     .update(JSON.stringify([chartCodeHash(), specText, input.values, input.note ?? null]))
     .digest("hex");
   const dir = cacheDir("charts");
-  const cached = await readCacheEntry(dir, key);
+  const cached = readCacheEntry(dir, key);
   if (typeof cached === "string") return cached;
   const svg = await oneAtATime(() => renderNow(input));
   await writeCacheEntry(dir, key, svg);
