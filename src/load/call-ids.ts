@@ -19,8 +19,8 @@ export class CallIdLines {
   private readonly prefixes = new Map<string, number>();
   private lastPrefix = "";
   private lastPrefixNumber = -1;
-  private keys = new Float64Array(1 << 16);
-  private lines = new Uint32Array(1 << 16);
+  private keys = new Float64Array(1 << 10);
+  private lines = new Uint32Array(1 << 10);
   private used = 0;
   private readonly others = new Map<string, number>();
 

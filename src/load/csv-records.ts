@@ -1,4 +1,4 @@
-import { type Options, parse } from "csv-parse";
+import type { Options } from "csv-parse";
 import { lineBlocks } from "./csv-text.js";
 
 /** Where a record's cells start, asked only when a diagnostic needs it. */
@@ -85,12 +85,16 @@ export async function splitPlainRecords(
   }
 }
 
-/** Records of any CSV text through csv-parse, quoted cells across lines included. */
+/**
+ * Records of any CSV text through csv-parse, quoted cells across lines included. csv-parse is
+ * loaded here, for a file with quotes: the others never need it.
+ */
 export async function parseRecords(
   chunks: AsyncIterable<string>,
   delimiter: string,
   sink: RecordSink,
 ): Promise<void> {
+  const { parse } = await import("csv-parse");
   let raw = "";
   const columns: CellColumns = { columnOf: (index) => fieldColumn(raw, delimiter, index) };
   const parser = parse({
