@@ -90,6 +90,21 @@ describe("DOCX", () => {
     expect(files["word/document.xml"]).toContain('descr="Linjediagram över antal samtal per år."');
   });
 
+  it("stores the PNGs as they are and deflates the XML (zip method 0 and 8)", () => {
+    const methods: Record<string, number> = {};
+    unzipSync(bytes, {
+      filter: (entry) => {
+        methods[entry.name] = entry.compression;
+        return false;
+      },
+    });
+    const media = Object.keys(methods).filter((n) => n.startsWith("word/media/"));
+    expect(media.length).toBeGreaterThan(0);
+    for (const name of media) expect([name, methods[name]]).toEqual([name, 0]);
+    expect(methods["word/document.xml"]).toBe(8);
+    expect(methods["[Content_Types].xml"]).toBe(8);
+  });
+
   it("keeps data text literal", () => {
     const text = (files["word/document.xml"] ?? "").replace(/<[^>]+>/g, "");
     expect(text).toContain(
