@@ -58,6 +58,23 @@ async function precompiled(
 }
 
 /**
+ * The template function of a specification: the JavaScript Handlebars generated for the
+ * template, what env.compile would have generated and run itself. Undefined when there is none
+ * or it does not evaluate.
+ */
+function instantiate(
+  env: typeof Handlebars,
+  spec: string | undefined,
+): Handlebars.TemplateDelegate | undefined {
+  if (spec === undefined) return undefined;
+  try {
+    return env.template(new Function(`return ${spec};`)());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A template ready to render in `env` (Handlebars' runtime). Errors while rendering come out as
  * diagnostics positioned in this file. Data never becomes template source: it is only ever a
  * value in the context.
@@ -69,11 +86,15 @@ export async function compileTemplate(
   known: Known,
   dir: string = cacheDir("templates"),
 ): Promise<{ compiled?: Compiled; diagnostics: Diagnostic[] }> {
-  const { diagnostics, spec, index } = await precompiled(source, file, known, dir);
-  if (spec === undefined || diagnostics.length > 0) return { diagnostics };
-  // The specification is the JavaScript Handlebars generated for this template: what
-  // env.compile would have generated and run itself.
-  const template = env.template(new Function(`return ${spec};`)());
+  let result = await precompiled(source, file, known, dir);
+  let template = instantiate(env, result.spec);
+  if (result.spec !== undefined && !template) {
+    // An entry that does not evaluate (damaged on disk) is compiled again, never trusted.
+    result = (await import("./precompile.js")).precompileTemplate(source, file, known);
+    template = instantiate(env, result.spec);
+  }
+  const { diagnostics, index } = result;
+  if (!template || diagnostics.length > 0) return { diagnostics };
   const positions = new Map(index);
   const render = (context: unknown, options?: Handlebars.RuntimeOptions) => {
     try {
