@@ -8,16 +8,11 @@ import { loadEarlierCalls } from "../load/earlier-calls.js";
 import { loadImages } from "../load/images.js";
 import { documentDate, type Provenance, readProvenance } from "../load/provenance.js";
 import { buildReportModel } from "../model/index.js";
-import { type Converters, startConverters } from "../output/converters.js";
+import type { Converters } from "../output/converters.js";
 import { buildManifest, hashInputs } from "../output/manifest.js";
 import { markdownOutputFiles, writeReport } from "../output/markdown.js";
-import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
-import {
-  OUTPUT_FORMATS,
-  type OutputFormat,
-  type OutputRecipe,
-  type RecipeContext,
-} from "../output/recipe.js";
+import type { PdfStandard } from "../output/pdf-standards.js";
+import type { OutputFormat, OutputRecipe, RecipeContext } from "../output/recipe.js";
 import type { OutputFile } from "../output/write.js";
 import {
   loadTemplates,
@@ -27,6 +22,7 @@ import {
   TemplateError,
 } from "../render/index.js";
 import { converterVersions, TOOL_VERSION } from "../version.js";
+import { parsePdfStandard, type StartedBuild, startBuild } from "./build-start.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
 import { pathPrefix } from "./validate.js";
 
@@ -68,28 +64,6 @@ async function recipeFor(format: OutputFormat): Promise<OutputRecipe> {
   return markdownRecipe;
 }
 
-export function parseFormats(text: string | undefined): {
-  formats: OutputFormat[];
-  explicit: boolean;
-} {
-  if (text === undefined) return { formats: [...OUTPUT_FORMATS], explicit: false };
-  const formats = [
-    ...new Set(
-      text
-        .split(",")
-        .map((f) => f.trim().toLowerCase())
-        .filter((f) => f !== ""),
-    ),
-  ];
-  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
-  if (formats.length === 0 || unknown.length > 0) {
-    throw new UsageError(
-      `--format takes a comma-separated list of ${OUTPUT_FORMATS.join(", ")}${unknown.length > 0 ? `, not "${unknown.join(", ")}"` : ""}.`,
-    );
-  }
-  return { formats: formats as OutputFormat[], explicit: true };
-}
-
 /** Progress lines: "✔ validated 2023 (0.21 s)"; colour only on a terminal; none with --quiet. */
 function progress(out: NodeJS.WritableStream, color: boolean, quiet: boolean) {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -100,16 +74,6 @@ function progress(out: NodeJS.WritableStream, color: boolean, quiet: boolean) {
     if (!quiet) out.write(`${c.green("✔")} ${what} ${c.dim(`(${took.toFixed(2)} s)`)}\n`);
     last = now;
   };
-}
-
-function parsePdfStandard(text: string | undefined): PdfStandard {
-  if (text === undefined) return "ua-1";
-  if (!(PDF_STANDARDS as readonly string[]).includes(text)) {
-    throw new UsageError(
-      `--pdf-standard must be one of ${PDF_STANDARDS.join(", ")}, not "${text}".`,
-    );
-  }
-  return text as PdfStandard;
 }
 
 /** Stamp parts: "Exempeldata" for illustrative data; "UTKAST · 1a2b3c4 · 2026-11-23" for drafts. */
@@ -133,13 +97,12 @@ export async function runBuild(
   flags: BuildFlags,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
+  started?: StartedBuild,
 ): Promise<number> {
-  const year = parseYear(yearText);
-  const { formats } = parseFormats(flags.format);
-  const pdfStandard = parsePdfStandard(flags.pdfStandard);
-  const kinds = formats.filter((f): f is "docx" | "pdf" => f !== "md");
-  const converters = kinds.length > 0 ? startConverters(kinds) : undefined;
+  const { formats, converters } = started ?? startBuild(flags);
   try {
+    const year = parseYear(yearText);
+    const pdfStandard = parsePdfStandard(flags.pdfStandard);
     return await build(year, formats, pdfStandard, flags, out, err, converters);
   } finally {
     await converters?.close();

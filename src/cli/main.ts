@@ -75,9 +75,11 @@ Examples:
   $ nch-report build 2025 --data examples/minimal`,
     )
     .action(async (year: string, flags) => {
+      // The converters start first: they load while the build's own code does.
+      const started = (await import("./build-start.js")).startBuild(flags);
       const { runBuild } = await import("./build.js");
       const color = colorWanted(process.stderr, program.opts().color !== false);
-      setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr));
+      setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr, started));
     });
 
   const templates = program

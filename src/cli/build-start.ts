@@ -1,0 +1,50 @@
+// What `build` does before its own code loads: read --format and start the converter workers,
+// so that pandoc and Typst (over a second to load) load meanwhile.
+import { type Converters, startConverters } from "../output/converters.js";
+import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../output/recipe.js";
+import { UsageError } from "./exit.js";
+
+export interface StartedBuild {
+  formats: OutputFormat[];
+  converters?: Converters;
+}
+
+/** The formats asked for, with their converters already loading. Throws UsageError for a bad --format. */
+export function startBuild(flags: { format?: string }): StartedBuild {
+  const { formats } = parseFormats(flags.format);
+  const kinds = formats.filter((f): f is "docx" | "pdf" => f !== "md");
+  return kinds.length > 0 ? { formats, converters: startConverters(kinds) } : { formats };
+}
+
+export function parseFormats(text: string | undefined): {
+  formats: OutputFormat[];
+  explicit: boolean;
+} {
+  if (text === undefined) return { formats: [...OUTPUT_FORMATS], explicit: false };
+  const formats = [
+    ...new Set(
+      text
+        .split(",")
+        .map((f) => f.trim().toLowerCase())
+        .filter((f) => f !== ""),
+    ),
+  ];
+  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (formats.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--format takes a comma-separated list of ${OUTPUT_FORMATS.join(", ")}${unknown.length > 0 ? `, not "${unknown.join(", ")}"` : ""}.`,
+    );
+  }
+  return { formats: formats as OutputFormat[], explicit: true };
+}
+
+export function parsePdfStandard(text: string | undefined): PdfStandard {
+  if (text === undefined) return "ua-1";
+  if (!(PDF_STANDARDS as readonly string[]).includes(text)) {
+    throw new UsageError(
+      `--pdf-standard must be one of ${PDF_STANDARDS.join(", ")}, not "${text}".`,
+    );
+  }
+  return text as PdfStandard;
+}
