@@ -1,8 +1,13 @@
 // Parsing YAML and checking it against its schema is most of what a warm `validate` costs:
 // an unchanged file is read from `.nch-cache/yaml/` instead, without loading yaml or zod.
-import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { cacheDir, codeFingerprint, readCacheEntry, writeCacheEntry } from "../cache.js";
+import {
+  cacheDir,
+  codeFingerprint,
+  contentKey,
+  readCacheEntry,
+  writeCacheEntry,
+} from "../cache.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CheckedYaml, SchemaName } from "./yaml-check.js";
 
@@ -21,8 +26,6 @@ function codeHash(): string {
   return fingerprint;
 }
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
-
 /**
  * A file's parse and schema check, from the cache when its text, name and schema and the code
  * are unchanged. Each data file has one slot (by its absolute path and schema), so the cache
@@ -36,8 +39,8 @@ export async function checkedYaml(
   options: YamlCacheOptions = {},
 ): Promise<CheckedYaml> {
   const dir = options.cacheDir ?? cacheDir("yaml");
-  const slot = sha(`${abs}\n${schema}`);
-  const key = sha(JSON.stringify([codeHash(), rel, schema, text]));
+  const slot = contentKey([abs, schema]);
+  const key = contentKey([codeHash(), rel, schema, text]);
   const stored = readCacheEntry(dir, slot) as { key?: string; result?: CheckedYaml };
   if (stored?.key === key && isCheckedYaml(stored.result)) return stored.result;
 
