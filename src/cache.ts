@@ -42,6 +42,28 @@ export async function writeCacheEntry(dir: string, key: string, value: unknown):
   }
 }
 
+/**
+ * A result from the cache when `slot` holds it under `key` and `valid` accepts it, else computed
+ * and stored (unless `storable` refuses it). A slot per input (a file, a chart) keeps one entry
+ * for it however often it changes; a slot named by the key itself keeps one per version.
+ */
+export async function cachedResult<T>(entry: {
+  dir: string;
+  slot: string;
+  key: string;
+  valid: (value: unknown) => value is T;
+  compute: () => T | Promise<T>;
+  storable?: (value: T) => boolean;
+}): Promise<T> {
+  const stored = readCacheEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
+  if (stored?.key === entry.key && entry.valid(stored.result)) return stored.result;
+  const result = await entry.compute();
+  if (entry.storable?.(result) ?? true) {
+    await writeCacheEntry(entry.dir, entry.slot, { key: entry.key, result });
+  }
+  return result;
+}
+
 /** A short key for a JSON-able value: what a cache entry is looked up by. */
 export function contentKey(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);

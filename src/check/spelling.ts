@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
 import type { YamlPath } from "../load/yaml-source.js";
+import { smallInputTexts } from "./input-text.js";
 import type { Speller } from "./spelling/speller.js";
 import { toolVersions } from "./spelling/versions.js";
 import { readWordLists } from "./spelling/word-list-files.js";
@@ -54,14 +53,11 @@ export async function checkSpelling(
 }
 
 async function proseSources(data: YearData): Promise<ProseSource[]> {
-  const yaml = async (file: string, yamlPaths: YamlPath[]): Promise<ProseSource[]> => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(data.root, file), "utf8");
-    } catch {
-      return [];
-    }
-    return [{ file, text: text.replace(/^\uFEFF/, ""), yamlPaths }];
+  // The raw texts the other text rules read too: positions must be those of the file as written.
+  const texts = new Map((await smallInputTexts(data)).map((t) => [t.file.rel, t.text]));
+  const yaml = (file: string, yamlPaths: YamlPath[]): ProseSource[] => {
+    const text = texts.get(file);
+    return text === undefined ? [] : [{ file, text, yamlPaths }];
   };
   const themes = data.themes;
   const themePaths = themes
@@ -72,10 +68,12 @@ async function proseSources(data: YearData): Promise<ProseSource[]> {
         ]),
       )
     : [];
-  const found = await Promise.all([
-    data.report ? yaml(data.report.source.file, [["title"]]) : [],
-    themes ? yaml(themes.source.file, themePaths) : [],
-    ...data.counties.map((c) => yaml(c.source.file, [["summary"], ["plans"], ["payment_note"]])),
-  ]);
-  return [...data.chapters.map((c) => ({ file: c.file.rel, text: c.text })), ...found.flat()];
+  return [
+    ...data.chapters.map((c) => ({ file: c.file.rel, text: c.text })),
+    ...(data.report ? yaml(data.report.source.file, [["title"]]) : []),
+    ...(themes ? yaml(themes.source.file, themePaths) : []),
+    ...data.counties.flatMap((c) =>
+      yaml(c.source.file, [["summary"], ["plans"], ["payment_note"]]),
+    ),
+  ];
 }

@@ -1,13 +1,7 @@
 // Parsing YAML and checking it against its schema is most of what a warm `validate` costs:
 // an unchanged file is read from `.nch-cache/yaml/` instead, without loading yaml or zod.
 import { isDeepStrictEqual } from "node:util";
-import {
-  cacheDir,
-  codeFingerprint,
-  contentKey,
-  readCacheEntry,
-  writeCacheEntry,
-} from "../cache.js";
+import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../cache.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CheckedYaml, SchemaName } from "./yaml-check.js";
 
@@ -38,17 +32,17 @@ export async function checkedYaml(
   schema: SchemaName,
   options: YamlCacheOptions = {},
 ): Promise<CheckedYaml> {
-  const dir = options.cacheDir ?? cacheDir("yaml");
-  const slot = contentKey([abs, schema]);
-  const key = contentKey([codeHash(), rel, schema, text]);
-  const stored = readCacheEntry(dir, slot) as { key?: string; result?: CheckedYaml };
-  if (stored?.key === key && isCheckedYaml(stored.result)) return stored.result;
-
-  const result = options.check
-    ? await options.check(rel, text, schema)
-    : (await import("./yaml-check.js")).checkYaml(rel, text, schema);
-  if (survivesJson(result)) await writeCacheEntry(dir, slot, { key, result });
-  return result;
+  return cachedResult({
+    dir: options.cacheDir ?? cacheDir("yaml"),
+    slot: contentKey([abs, schema]),
+    key: contentKey([codeHash(), rel, schema, text]),
+    valid: isCheckedYaml,
+    compute: async () =>
+      options.check
+        ? options.check(rel, text, schema)
+        : (await import("./yaml-check.js")).checkYaml(rel, text, schema),
+    storable: survivesJson,
+  });
 }
 
 function isCheckedYaml(value: unknown): value is CheckedYaml {

@@ -1,11 +1,5 @@
 import type Handlebars from "handlebars";
-import {
-  cacheDir,
-  codeFingerprint,
-  contentKey,
-  readCacheEntry,
-  writeCacheEntry,
-} from "../cache.js";
+import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { packageVersion, TOOL_VERSION } from "../version.js";
 import type { Known } from "./ast.js";
@@ -43,18 +37,16 @@ async function precompiled(
   known: Known,
   dir: string,
 ): Promise<PrecompiledTemplate> {
-  const slot = contentKey(["template", file]);
-  const key = contentKey([codeHash(), file, source, [...known.helpers], [...known.partials]]);
-  const stored = readCacheEntry(dir, slot) as {
-    key?: string;
-    result?: PrecompiledTemplate;
-  };
-  const hit = stored?.result;
-  if (stored?.key === key && Array.isArray(hit?.diagnostics) && Array.isArray(hit.index))
-    return hit;
-  const result = (await import("./precompile.js")).precompileTemplate(source, file, known);
-  await writeCacheEntry(dir, slot, { key, result });
-  return result;
+  return cachedResult({
+    dir,
+    slot: contentKey(["template", file]),
+    key: contentKey([codeHash(), file, source, [...known.helpers], [...known.partials]]),
+    valid: (hit): hit is PrecompiledTemplate => {
+      const h = hit as PrecompiledTemplate | undefined;
+      return Array.isArray(h?.diagnostics) && Array.isArray(h.index);
+    },
+    compute: async () => (await import("./precompile.js")).precompileTemplate(source, file, known),
+  });
 }
 
 /**

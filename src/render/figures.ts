@@ -35,6 +35,39 @@ const charts = () => import("../output/charts/index.js");
 // identically (as "–", sorted by name), so 1 stands in for it without revealing the real count.
 const SUPPRESSED_STAND_IN = 1;
 
+/** The year and the disclosure threshold, which the charts of counts show small counts by. */
+function disclosureOptions(model: ReportModel, templatesDir: string | undefined) {
+  return { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir };
+}
+
+type Charts = Awaited<ReturnType<typeof charts>>;
+
+/** A resultaträkning chart: one group of its lines, outcome against forecast, under its headings. */
+function financeChart(
+  group: "costGroups" | "operatingCosts",
+  make: "financeCostsChart" | "financeOtherCostsChart",
+): ChartMaker {
+  return (model, templatesDir) => {
+    const statement = model.finance.incomeStatement;
+    if (!statement || statement[group].length === 0) return null;
+    return () =>
+      charts().then((c: Charts) =>
+        c[make](
+          statement[group].map((r) => ({
+            label: r.label,
+            outcome: r.outcome,
+            forecast: r.forecast,
+          })),
+          {
+            templatesDir,
+            outcomeLabel: statement.outcomeLabel,
+            forecastLabel: statement.forecastLabel,
+          },
+        ),
+      );
+  };
+}
+
 /** The built-in charts (src/output/charts), by the name a template uses in {{figure "…"}}. */
 const CHARTS: Record<string, ChartMaker> = {
   "calls-per-year": (model, templatesDir) => {
@@ -63,7 +96,7 @@ const CHARTS: Record<string, ChartMaker> = {
             count: r.count ?? SUPPRESSED_STAND_IN,
             missing: r.code === "uppgift_saknas",
           })),
-          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+          disclosureOptions(model, templatesDir),
         ),
       );
   },
@@ -78,7 +111,7 @@ const CHARTS: Record<string, ChartMaker> = {
             count: r.count ?? SUPPRESSED_STAND_IN,
             missing: r.code === "",
           })),
-          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+          disclosureOptions(model, templatesDir),
         ),
       );
   },
@@ -93,48 +126,12 @@ const CHARTS: Record<string, ChartMaker> = {
             thisYear: r.thisYear.count ?? SUPPRESSED_STAND_IN,
             lastYear: r.lastYear.suppressed ? SUPPRESSED_STAND_IN : r.lastYear.count,
           })),
-          { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir },
+          disclosureOptions(model, templatesDir),
         ),
       );
   },
-  "finance-costs": (model, templatesDir) => {
-    const statement = model.finance.incomeStatement;
-    if (!statement || statement.costGroups.length === 0) return null;
-    return () =>
-      charts().then((c) =>
-        c.financeCostsChart(
-          statement.costGroups.map((r) => ({
-            label: r.label,
-            outcome: r.outcome,
-            forecast: r.forecast,
-          })),
-          {
-            templatesDir,
-            outcomeLabel: statement.outcomeLabel,
-            forecastLabel: statement.forecastLabel,
-          },
-        ),
-      );
-  },
-  "finance-other-costs": (model, templatesDir) => {
-    const statement = model.finance.incomeStatement;
-    if (!statement || statement.operatingCosts.length === 0) return null;
-    return () =>
-      charts().then((c) =>
-        c.financeOtherCostsChart(
-          statement.operatingCosts.map((r) => ({
-            label: r.label,
-            outcome: r.outcome,
-            forecast: r.forecast,
-          })),
-          {
-            templatesDir,
-            outcomeLabel: statement.outcomeLabel,
-            forecastLabel: statement.forecastLabel,
-          },
-        ),
-      );
-  },
+  "finance-costs": financeChart("costGroups", "financeCostsChart"),
+  "finance-other-costs": financeChart("operatingCosts", "financeOtherCostsChart"),
 };
 
 export const CHART_IDS = Object.keys(CHARTS);

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import { cacheDir, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { cacheDir, cachedResult, contentKey } from "../../cache.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
 import { FONT_DIR, FONT_FAMILY } from "./font-metrics.js";
 
@@ -18,17 +17,15 @@ export interface PngOptions {
  */
 export async function renderChartPng(svg: string, { dpi = 300 }: PngOptions = {}): Promise<Buffer> {
   // An unchanged chart is read back from the cache: rasterising six charts costs ~0.3 s.
-  const key = createHash("sha256")
-    .update(
-      JSON.stringify([TOOL_VERSION, packageVersion("@resvg/resvg-js"), PNG_VERSION, dpi, svg]),
-    )
-    .digest("hex");
-  const dir = cacheDir("charts");
-  const cached = readCacheEntry(dir, key);
-  if (typeof cached === "string") return Buffer.from(cached, "base64");
-  const png = await rasterise(svg, dpi);
-  await writeCacheEntry(dir, key, png.toString("base64"));
-  return png;
+  const key = contentKey([TOOL_VERSION, packageVersion("@resvg/resvg-js"), PNG_VERSION, dpi, svg]);
+  const base64 = await cachedResult({
+    dir: cacheDir("charts"),
+    slot: key,
+    key,
+    valid: (png): png is string => typeof png === "string",
+    compute: async () => (await rasterise(svg, dpi)).toString("base64"),
+  });
+  return Buffer.from(base64, "base64");
 }
 
 /** Bump when rasterising changes in a way the SVG does not show (fonts, options). */

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { cacheDir, codeFingerprint, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../../cache.js";
 import { MONTHS_SV } from "../../model/format.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
@@ -95,15 +94,15 @@ export interface RenderInput {
 export async function renderChartSvg(input: RenderInput): Promise<string> {
   const file = chartSpecPath(input.name, input.templatesDir);
   const specText = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const key = createHash("sha256")
-    .update(JSON.stringify([chartCodeHash(), specText, input.values, input.note ?? null]))
-    .digest("hex");
-  const dir = cacheDir("charts");
-  const cached = readCacheEntry(dir, key);
-  if (typeof cached === "string") return cached;
-  const svg = await oneAtATime(() => renderNow(input));
-  await writeCacheEntry(dir, key, svg);
-  return svg;
+  const key = contentKey([chartCodeHash(), specText, input.values, input.note ?? null]);
+  return cachedResult({
+    dir: cacheDir("charts"),
+    // By content: charts of several years or data folders stay cached side by side.
+    slot: key,
+    key,
+    valid: (svg): svg is string => typeof svg === "string",
+    compute: () => oneAtATime(() => renderNow(input)),
+  });
 }
 
 // vega keeps text metrics and SVG def ids (clip paths) in module state: one render at a time.
