@@ -67,7 +67,7 @@ function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position):
 async function scanYaml(input: InputText): Promise<Diagnostic[]> {
   // Parsing costs; placeholders are rare: parse only a file whose raw text has a candidate.
   if (findPlaceholders(input.text, "any").length === 0) return [];
-  const { LineCounter, parseDocument, Scalar, visit } = await import("yaml");
+  const { LineCounter, parseDocument, Scalar, visit } = await import("../load/yaml-parser.js");
   const lineCounter = new LineCounter();
   const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const found: Diagnostic[] = [];

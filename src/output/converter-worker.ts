@@ -79,7 +79,10 @@ let queue: Promise<unknown> = Promise.resolve();
 port.on("message", ({ id, request }: { id: number; request: ConverterRequest }) => {
   queue = queue.then(async () => {
     try {
-      const result = await handle(request);
+      const handled = await handle(request);
+      // The Typst compiler's Buffer is not transferable on Node 22 and 24 ("Cannot transfer
+      // object of unsupported type"): a copy into a plain ArrayBuffer is, on every version.
+      const result = typeof handled === "string" ? handled : new Uint8Array(handled);
       const reply: ConverterReply = { id, ok: true, result };
       port.postMessage(reply, typeof result === "string" ? [] : [result.buffer as ArrayBuffer]);
     } catch (error) {
