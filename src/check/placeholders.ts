@@ -9,7 +9,8 @@ interface Placeholder {
 
 /** Placeholders an author leaves while writing; each one a token, not part of a word. */
 const PATTERNS: readonly RegExp[] = [
-  /\b(?:TODO|FIXME)\b/g,
+  // "TODO: what to do" keeps its instruction (what `init` writes), up to the end of the line.
+  /\b(?:TODO|FIXME)\b(?::[^\n]*)?/g,
   // XX or XXX as a token ("20XX", "XX kr"), but not a Roman numeral within a word (XXI),
   // "XX-talet" or "XX:e".
   /(?<!\p{L})(?:XXX?|xxx?)(?!\p{L}|-\p{L}|:e\b)/gu,
@@ -32,6 +33,17 @@ export function findPlaceholders(text: string, handlebars: "any" | "empty"): Pla
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** A comment that starts with TODO is a to-do on its line (`date: "2027-03-01" # TODO: bekräfta`). */
+const YAML_TODO_COMMENT = /(?<=^|[ \t])#[ \t]*(TODO\b[^\n]*)/gm;
+
+/** The instruction of "TODO: granska 2025 --}}" without the quote or comment end around it. */
+function instructionOf(text: string): string | undefined {
+  const m = /^(?:TODO|FIXME):\s*(.*?)\s*(?:--\}\}|\}\}|-->|["'])?\s*$/.exec(text);
+  const instruction = m?.[1]?.trim();
+  if (!instruction) return undefined;
+  return instruction.length > 60 ? `${instruction.slice(0, 59)}…` : instruction;
+}
+
 function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position): Diagnostic {
   const found = {
     severity: "error",
@@ -39,6 +51,14 @@ function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position):
     file: input.file.rel,
     ...at,
   } as const;
+  const instruction = instructionOf(placeholder.text);
+  if (instruction) {
+    return {
+      ...found,
+      message: `To do: ${instruction}`,
+      hint: "Fill in or confirm what it says, then delete the TODO marker: the report is not built while it is there.",
+    };
+  }
   if (!placeholder.text.startsWith("{{")) {
     return {
       ...found,
@@ -66,13 +86,16 @@ function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position):
  */
 async function scanYaml(input: InputText): Promise<Diagnostic[]> {
   // Parsing costs; placeholders are rare: parse only a file whose raw text has a candidate.
-  if (findPlaceholders(input.text, "any").length === 0) return [];
+  const comments = [...input.text.matchAll(YAML_TODO_COMMENT)];
+  if (comments.length === 0 && findPlaceholders(input.text, "any").length === 0) return [];
   const { LineCounter, parseDocument, Scalar, visit } = await import("../load/yaml-parser.js");
   const lineCounter = new LineCounter();
   const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const found: Diagnostic[] = [];
+  const scalars: [number, number][] = [];
   visit(doc, {
     Scalar(key, node) {
+      if (node.range) scalars.push([node.range[0], node.range[1]]);
       if (key === "key" || typeof node.value !== "string" || !node.range) return;
       let [start, end] = node.range;
       const block = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
@@ -84,7 +107,18 @@ async function scanYaml(input: InputText): Promise<Diagnostic[]> {
       }
     },
   });
-  return found;
+  // A "#" inside a scalar is text, not a comment.
+  for (const m of comments) {
+    if (scalars.some(([start, end]) => m.index >= start && m.index < end)) continue;
+    const todo = m.index + m[0].indexOf(m[1] as string);
+    const { line, col } = lineCounter.linePos(todo);
+    found.push(toDiagnostic(input, { index: todo, text: m[1] as string }, { line, column: col }));
+  }
+  return sortByPosition(found);
+}
+
+function sortByPosition(found: Diagnostic[]): Diagnostic[] {
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function scanPlain(input: InputText, handlebars: "any" | "empty"): Diagnostic[] {

@@ -82,6 +82,59 @@ Examples:
       setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr, started));
     });
 
+  program
+    .command("init")
+    .description(
+      "Start a year's folder from the previous year's: same structure, period-bound facts cleared and marked TODO.",
+    )
+    .argument("<year>", "the new report year, e.g. 2026")
+    .option("--data <dir>", "data root", "data")
+    .option(
+      "--from <year>",
+      "the year to start from (default: the latest earlier year with a folder)",
+    )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report init 2026                       # data/2025 → data/2026
+  $ nch-report validate 2026                   # the to-do list: every TODO with file and line
+  $ nch-report init 2024 --from 2023 --data examples/minimal`,
+    )
+    .action(async (year: string, flags: { data: string; from?: string }) => {
+      const { runInit } = await import("./init.js");
+      const color = colorWanted(process.stdout, program.opts().color !== false);
+      setExit(await runInit(year, { ...flags, color }, process.stdout));
+    });
+
+  program
+    .command("changes")
+    .description(
+      "What the working tree changes in the report against a commit: figures old → new, edited prose, findings.",
+    )
+    .argument("<year>", "report year, e.g. 2025")
+    .option("--data <dir>", "data root", "data")
+    .option("--since <ref>", "the git commit to compare with", "HEAD~1")
+    .addOption(
+      new Option("--format <name>", "output format")
+        .choices(["terminal", "md", "json"])
+        .default("terminal"),
+    )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report changes 2025                    # since the previous commit (HEAD~1)
+  $ nch-report changes 2025 --since main       # what this branch changes
+  $ nch-report changes 2025 --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"
+  $ nch-report changes 2025 --format json`,
+    )
+    .action(async (year: string, flags: { data: string; since: string; format: string }) => {
+      const { runChanges } = await import("./changes.js");
+      const color = colorWanted(process.stdout, program.opts().color !== false);
+      setExit(await runChanges(year, { ...flags, color }, process.stdout, process.stderr));
+    });
+
   const templates = program
     .command("templates")
     .description(
