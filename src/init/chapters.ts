@@ -14,6 +14,8 @@ interface LineState {
   fence: string | null;
   inMustache: boolean;
   inComment: boolean;
+  /** The text of a {{ … }} that spans lines, up to this line. */
+  mustache: string;
 }
 
 /** The parts of a line a reader sees as prose: without code, links' targets, Handlebars or comments. */
@@ -23,12 +25,13 @@ function proseOf(line: string, state: LineState): string {
   while (i < line.length) {
     if (state.inMustache) {
       const end = line.indexOf("}}", i);
-      const inner = end < 0 ? line.slice(i) : line.slice(i, end);
-      // A quoted argument (caption="… 2015–2023") is printed; number="5.1.1" is not prose.
-      for (const m of inner.matchAll(/(\w+=)?"([^"]*)"/g))
-        if (m[1] !== "number=") out += ` ${m[2]} `;
+      state.mustache += end < 0 ? `${line.slice(i)}\n` : line.slice(i, end);
       if (end < 0) return out;
+      // A quoted argument (caption="… 2015–2023") is printed; number="5.1.1" is not prose.
+      for (const m of state.mustache.matchAll(/(\w+=)?"([^"]*)"/g))
+        if (m[1] !== "number=") out += ` ${m[2]} `;
       state.inMustache = false;
+      state.mustache = "";
       i = end + 2;
     } else if (state.inComment) {
       const end = line.indexOf("-->", i);
@@ -83,7 +86,7 @@ function withoutStructure(line: string): string {
 }
 
 export function markLiteralNumbers(text: string, from: number): { text: string; marked: number } {
-  const state: LineState = { fence: null, inMustache: false, inComment: false };
+  const state: LineState = { fence: null, inMustache: false, inComment: false, mustache: "" };
   const lines = text.split("\n");
   let pending: string[] = [];
   let marked = 0;
