@@ -94,7 +94,7 @@ export function compareText(oldBlocks: readonly Block[], newBlocks: readonly Blo
     if (/\d/.test(oldText + newText)) {
       figures.push({
         section: block.section,
-        where: block.kind === "chart" ? "diagrammets alternativtext" : "texten",
+        where: block.kind === "chart" ? "chart alt text" : "text",
         old: oldText.trim(),
         new: newText.trim(),
         context: segments(

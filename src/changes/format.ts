@@ -25,13 +25,13 @@ function shorten(segments: readonly Segment[]): Segment[] {
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ¶ ").trim();
 
 export function sourceText(s: SourceLine, prefix = ""): string {
-  return `${prefix}${s.file}:${s.line} (${s.change === "added" ? "ny rad" : s.change === "removed" ? "borttagen rad" : "ändrad rad"})`;
+  return `${prefix}${s.file}:${s.line} (${s.change} line)`;
 }
 
 function sourcesText(sources: readonly SourceLine[], prefix: string, max = 5): string {
   const shown = sources.slice(0, max).map((s) => sourceText(s, prefix));
-  if (sources.length > max) shown.push(`och ${sources.length - max} till`);
-  return shown.length > 0 ? shown.join(", ") : "ingen ändrad indatarad (mallar eller verktyg)";
+  if (sources.length > max) shown.push(`and ${sources.length - max} more`);
+  return shown.length > 0 ? shown.join(", ") : "no changed input line (a template or the tool)";
 }
 
 function count(n: number, one: string, many: string): string {
@@ -70,13 +70,17 @@ export function terminal(
   ];
   if (changes.newYear)
     out.push(`${changes.year} has no folder at ${changes.since}: the whole year is new.`, "");
-  if (changes.figures.length > 0) out.push(c.bold("Figures"));
+  const heading = (title: string) => {
+    if (out.at(-1) !== "") out.push("");
+    out.push(c.bold(title));
+  };
+  if (changes.figures.length > 0) heading("Figures");
   for (const f of changes.figures) {
     out.push(`  ${f.section} — ${f.where}`);
     out.push(`    ${c.red(f.old || "–")} → ${c.green(f.new || "–")}   ${marked(f.context)}`);
     out.push(c.dim(`      from ${sourcesText(f.sources, options.pathPrefix)}`));
   }
-  if (changes.prose.length > 0) out.push("", c.bold("Prose"));
+  if (changes.prose.length > 0) heading("Prose");
   for (const p of changes.prose) {
     out.push(
       `  ${p.section}`,
@@ -85,7 +89,7 @@ export function terminal(
     );
   }
   const { added, gone } = changes.findings;
-  if (added.length + gone.length > 0) out.push("", c.bold("Findings of validate"));
+  if (added.length + gone.length > 0) heading("Findings of validate");
   for (const d of added) out.push(`  new   ${findingLine(d, options.pathPrefix)}`);
   for (const d of gone) out.push(`  gone  ${findingLine(d, options.pathPrefix)}`);
   out.push("", summary(changes), "");
@@ -101,11 +105,13 @@ export function markdown(changes: ReportChanges, options: { pathPrefix: string }
   const marked = (segments: readonly Segment[]) =>
     oneLine(
       shorten(segments)
-        .map((s) => {
+        .map((s, i, all) => {
           const t = mdText(s.text);
           if (s.kind === "same" || t.trim() === "") return t;
           const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/s.exec(t) as RegExpExecArray;
-          return `${lead}${s.kind === "old" ? `~~${core}~~` : `**${core}**`}${trail}`;
+          // Struck-out and bold text side by side need a space to read as two words.
+          const gap = s.kind === "old" && trail === "" && all[i + 1]?.kind === "new" ? " " : trail;
+          return `${lead}${s.kind === "old" ? `~~${core}~~` : `**${core}**`}${gap}`;
         })
         .join(""),
     );

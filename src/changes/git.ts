@@ -66,10 +66,26 @@ function readBlobs(top: string, hashes: readonly string[]): Promise<Buffer[]> {
  * under the data root's path in the repository, `git cat-file` reads them.
  */
 export async function oldTree(dataRoot: string, ref: string, year: number): Promise<OldTree> {
-  const top = (await git(dataRoot, ["rev-parse", "--show-toplevel"])).trim();
+  const top = (
+    await git(dataRoot, ["rev-parse", "--show-toplevel"]).catch(() => {
+      throw new GitError(
+        `${dataRoot} is not in a git repository: there is no earlier version to compare with.`,
+      );
+    })
+  ).trim();
   const prefix = (await git(dataRoot, ["rev-parse", "--show-prefix"])).trim();
   const commit = (
-    await git(top, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])
+    await git(top, [
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      `${ref}^{commit}`,
+    ]).catch(() => {
+      throw new GitError(
+        `"${ref}" is not a commit of this repository (a repository with one commit has no HEAD~1).`,
+      );
+    })
   ).trim();
   const listing = await git(top, ["ls-tree", "-r", "-z", commit, "--", prefix || "."]);
   const files = listing

@@ -28,7 +28,7 @@ export async function runChanges(
   try {
     changes = await reportChanges(flags.data, year, flags.since);
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
+    if (error instanceof GitError) throw new UsageError(error.message);
     if (error instanceof SideError) {
       if (error.errors.length === 0) throw new UsageError(error.message);
       err.write(stylish(error.errors, { color: flags.color, pathPrefix: prefix }));
