@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { FigureChange } from "../src/changes/compare.js";
 import { reportChanges } from "../src/changes/index.js";
 import { commit, makeRepo, run } from "./git-repo.js";
@@ -226,5 +227,24 @@ describe("nch-report changes on a year that is new since the commit", () => {
     } finally {
       repo.remove();
     }
+  });
+});
+
+describe("the CI examples", () => {
+  it("put what the commit changed on the draft job's summary, with two commits checked out", () => {
+    const github = parse(readFileSync("examples/ci/github-actions.yml", "utf8"));
+    const steps = github.jobs.report.steps as Record<string, unknown>[];
+    expect(steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 2 } });
+    expect(steps.find((s) => s.name === "Changes since the previous commit")).toEqual({
+      name: "Changes since the previous commit",
+      if: "success()",
+      "continue-on-error": true,
+      run: 'npx nch-report changes "${{ vars.REPORT_YEAR }}" --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"',
+    });
+    const gitlab = parse(readFileSync("examples/ci/gitlab-ci.yml", "utf8"));
+    expect(gitlab.variables.GIT_DEPTH).toBe("2");
+    expect(gitlab["build-drafts"].script).toContain(
+      'npx nch-report changes "$REPORT_YEAR" --since HEAD~1 --format md > changes.md || true',
+    );
   });
 });
