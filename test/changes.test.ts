@@ -199,6 +199,10 @@ describe("nch-report changes", () => {
     } finally {
       writeFileSync(file, before);
     }
+    const same = run(repo.dir, "changes", "2025", "--since", "HEAD");
+    expect(same.stdout.replace(/\([0-9a-f]{7}\)/, "(commit)")).toBe(
+      "Changes to the 2025 report since HEAD (commit)\n\nNothing a reader of the report would see has changed.\n",
+    );
     const unknown = run(repo.dir, "changes", "2025", "--since", "no-such-branch");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(

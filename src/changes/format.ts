@@ -42,6 +42,13 @@ function summary(changes: ReportChanges): string {
   return `${count(changes.figures.length, "figure", "figures")}, ${count(changes.prose.length, "prose edit", "prose edits")}, ${count(changes.findings.added.length, "new finding", "new findings")}, ${changes.findings.gone.length} gone`;
 }
 
+const NOTHING = "Nothing a reader of the report would see has changed.";
+
+function isEmpty(changes: ReportChanges): boolean {
+  const { figures, prose, findings } = changes;
+  return figures.length + prose.length + findings.added.length + findings.gone.length === 0;
+}
+
 function findingLine(d: Diagnostic, prefix: string): string {
   return `${d.severity} ${d.code} ${prefix}${d.file}:${d.line}:${d.column} ${d.message}`;
 }
@@ -92,7 +99,8 @@ export function terminal(
   if (added.length + gone.length > 0) heading("Findings of validate");
   for (const d of added) out.push(`  new   ${findingLine(d, options.pathPrefix)}`);
   for (const d of gone) out.push(`  gone  ${findingLine(d, options.pathPrefix)}`);
-  out.push("", summary(changes), "");
+  if (out.at(-1) !== "") out.push("");
+  out.push(isEmpty(changes) ? NOTHING : summary(changes), "");
   return out.join("\n");
 }
 
@@ -149,7 +157,7 @@ export function markdown(changes: ReportChanges, options: { pathPrefix: string }
     for (const d of gone) out.push(`- gone: ${mdText(findingLine(d, options.pathPrefix))}`);
     out.push("");
   }
-  out.push(`${summary(changes)}.`, "");
+  out.push(isEmpty(changes) ? NOTHING : `${summary(changes)}.`, "");
   return out.join("\n");
 }
 
