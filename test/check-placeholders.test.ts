@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findPlaceholders } from "../src/check/placeholders.js";
 import { findings, where } from "./check-helpers.js";
@@ -41,8 +44,8 @@ describe("placeholders (placeholder/text)", () => {
       ["error", "placeholder/text", "2025/counties/uppsala.yaml", 22, 7],
       ["error", "placeholder/text", "2025/counties/uppsala.yaml", 22, 30],
     ]);
-    expect(found.map((d) => d.message.match(/"([^"]+)"/)?.[1])).toEqual([
-      "TODO",
+    expect(found.map((d) => d.message.match(/"([^"]+)"/)?.[1] ?? d.message)).toEqual([
+      "To do: skriv inledningen",
       "XX",
       "XX",
       "[infoga siffra]",
@@ -58,5 +61,26 @@ describe("placeholders (placeholder/text)", () => {
     expect(found[10]?.message).toBe(
       '"{{antal}}" is an unresolved placeholder: text from data is printed literally, not as a template.',
     );
+  });
+});
+
+describe("TODO markers (what init writes)", () => {
+  it("reports a YAML comment that starts with TODO once, with its instruction; a # inside a value is no comment", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "nch-report-todo-"));
+    try {
+      cpSync("examples/minimal", root, { recursive: true });
+      const file = path.join(root, "2025/report.yaml");
+      const lines = readFileSync(file, "utf8").split("\n");
+      lines[4] = 'title: "Rapport # TODO: skriv titeln" # a comment that mentions TODO';
+      lines[6] = "publisher: Länsstyrelsen Östergötland   # TODO: bekräfta utgivaren";
+      writeFileSync(file, lines.join("\n"));
+      const found = await findings(root, 2025, "placeholder/text");
+      expect(found.map((d) => [...where(d), d.message])).toEqual([
+        ["error", "placeholder/text", "2025/report.yaml", 5, 19, "To do: skriv titeln"],
+        ["error", "placeholder/text", "2025/report.yaml", 7, 43, "To do: bekräfta utgivaren"],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -9,8 +9,8 @@ interface Placeholder {
 
 /** Placeholders an author leaves while writing; each one a token, not part of a word. */
 const PATTERNS: readonly RegExp[] = [
-  // "TODO: what to do" keeps its instruction (what `init` writes), up to the end of the line.
-  /\b(?:TODO|FIXME)\b(?::[^\n]*)?/g,
+  // "TODO: what to do" keeps its instruction (what `init` writes), up to a full stop or the line's end.
+  /\b(?:TODO|FIXME)\b(?::[^\n]*?(?=\.?[ \t]*$|\.\s))?/gm,
   // XX or XXX as a token ("20XX", "XX kr"), but not a Roman numeral within a word (XXI),
   // "XX-talet" or "XX:e".
   /(?<!\p{L})(?:XXX?|xxx?)(?!\p{L}|-\p{L}|:e\b)/gu,
