@@ -243,6 +243,7 @@ describe("the CI examples", () => {
       name: "Changes since the previous commit",
       if: "success()",
       "continue-on-error": true,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not JavaScript's
       run: 'npx nch-report changes "${{ vars.REPORT_YEAR }}" --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"',
     });
     const gitlab = parse(readFileSync("examples/ci/gitlab-ci.yml", "utf8"));
