@@ -99,7 +99,7 @@ Examples:
 Examples:
   $ nch-report init 2026                       # data/2025 → data/2026
   $ nch-report validate 2026                   # the to-do list: every TODO with file and line
-  $ nch-report init 2024 --from 2023 --data examples/minimal`,
+  $ nch-report init 2024 --from 2023          # from a given year`,
     )
     .action(async (year: string, flags: { data: string; from?: string }) => {
       const { runInit } = await import("./init.js");
