@@ -30,41 +30,47 @@ describe("nch-report changes", () => {
     commit(repo.dir, "a call");
     const changes = await reportChanges(data, 2025, "HEAD~1");
     const row = [{ file: CALLS, line: 344, change: "added" }];
+    const support = "6.1.2 Vilka ringer till stödtelefonen";
+    const exposure = "6.1.3 Vilken typ av utsatthet handlar samtalen om?";
     expect(changes.figures.map(figure)).toEqual([
       ["6.1.1 Antal samtal", "text", "342", "343", row],
       ["6.1.1 Antal samtal", "chart alt text", "342", "343", row],
       [
         "6.1.1 Antal samtal",
-        "Antal inkomna samtal per år 2014–2025 · 2025 · Antal samtal",
+        "Tabell: Antal inkomna samtal per år 2014–2025 · 2025 · Antal samtal",
         "342",
         "343",
         row,
       ],
-      ["6.1.2 Vilka ringer till stödtelefonen", "text", "32", "33", row],
-      ["6.1.2 Vilka ringer till stödtelefonen", "chart alt text", "148", "149", row],
-      ["6.1.2 Vilka ringer till stödtelefonen", "chart alt text", "32", "33", row],
       [
-        "6.1.2 Vilka ringer till stödtelefonen",
-        "Antal samtal per organisation 2025 · Socialtjänst · Antal samtal",
+        "6.1.1 Antal samtal",
+        "Figur: Antal inkomna samtal per helår 2015–2025 · 2025",
+        "342",
+        "343",
+        row,
+      ],
+      [support, "text", "32", "33", row],
+      [support, "chart alt text", "148", "149", row],
+      [support, "chart alt text", "32", "33", row],
+      [
+        support,
+        "Tabell: Antal samtal per organisation 2025 · Socialtjänst · Antal samtal",
         "148",
         "149",
         row,
       ],
+      [support, "Tabell: Antal samtal per län 2025 · Skåne · Antal samtal", "32", "33", row],
+      [support, "Figur: Antal samtal per organisation 2025 · Socialtjänst", "148", "149", row],
+      [support, "Figur: Antal samtal per län 2025 · Skåne", "32", "33", row],
+      [exposure, "chart alt text", "69", "70", row],
       [
-        "6.1.2 Vilka ringer till stödtelefonen",
-        "Antal samtal per län 2025 · Skåne · Antal samtal",
-        "32",
-        "33",
-        row,
-      ],
-      ["6.1.3 Vilken typ av utsatthet handlar samtalen om?", "chart alt text", "69", "70", row],
-      [
-        "6.1.3 Vilken typ av utsatthet handlar samtalen om?",
-        "Utsatta individer per typ av utsatthet 2024 och 2025 · Bortförande · 2025",
+        exposure,
+        "Tabell: Utsatta individer per typ av utsatthet 2024 och 2025 · Bortförande · 2025",
         "69",
         "70",
         row,
       ],
+      [exposure, "Figur: Typ av utsatthet 2024 och 2025 · Bortförande · 2025", "69", "70", row],
     ]);
     expect(changes.figures[0]?.context).toEqual([
       { kind: "same", text: "Under 2025 inkom " },
@@ -87,14 +93,14 @@ describe("nch-report changes", () => {
       [section, "text", nb("14 350 000"), nb("14 400 000"), line],
       [
         section,
-        "Lämnade bidrag till länsstyrelserna under 2025 · Länsstyrelsen Dalarna · Belopp (kr)",
+        "Tabell: Lämnade bidrag till länsstyrelserna under 2025 · Länsstyrelsen Dalarna · Belopp (kr)",
         nb("1 150 000"),
         nb("1 200 000"),
         line,
       ],
       [
         section,
-        "Lämnade bidrag till länsstyrelserna under 2025 · Summa · Belopp (kr)",
+        "Tabell: Lämnade bidrag till länsstyrelserna under 2025 · Summa · Belopp (kr)",
         nb("14 350 000"),
         nb("14 400 000"),
         line,
@@ -171,7 +177,7 @@ describe("nch-report changes", () => {
     expect(lines).toContain(
       "- **6.1.2 Vilka ringer till stödtelefonen** (`data/2025/chapters/07-stod-till-yrkesverksamma.md:17` (changed line)): Socialtjänsten ringde ~~oftast~~ **flest gånger**, följt av skola och förskola.",
     );
-    expect(lines.at(-2)).toBe("13 figures, 2 prose edits, 1 new finding, 0 gone.");
+    expect(lines.at(-2)).toBe("17 figures, 2 prose edits, 1 new finding, 0 gone.");
     const json = JSON.parse(
       run(repo.dir, "changes", "2025", "--since", "HEAD~4", "--format", "json").stdout,
     );
@@ -179,7 +185,7 @@ describe("nch-report changes", () => {
       2025,
       "HEAD~4",
       false,
-      13,
+      17,
       2,
     ]);
   });

@@ -192,7 +192,7 @@ function compareTable(section: string, caption: string, old?: Table, now?: Table
   const change = (where: string, label: string, o: string, n: string) =>
     found.push({
       section,
-      where: `${caption} · ${where}`,
+      where: `Tabell: ${caption} · ${where}`,
       old: o,
       new: n,
       context: segments(["same", `${label}: `], ["old", o], ["new", n]),

@@ -16,12 +16,16 @@ export interface Block {
   kind: "text" | "chart" | "table";
   text: string;
   table?: Table;
+  /** A chart's name ("calls-per-county") and caption line ("Antal samtal per län 2025"). */
+  chart?: string;
+  caption?: string;
 }
 
 const TOC = /^#\s+Innehållsförteckning\s*$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
 const TABLE_CAPTION = /^\*Tabell \d+: (.*)\*$/;
-const IMAGE = /^!\[(.*)\]\([^)]*\)$/s;
+const IMAGE = /^!\[(.*)\]\((?:[^)]*\/)?([^/)]*?)(?:\.svg)?\)$/s;
+const FIGURE_CAPTION = /^\*Figur \d+: (.*)\*$/;
 
 function cells(line: string): string[] {
   return line
@@ -73,9 +77,12 @@ export function readDocument(markdown: string): Block[] {
       continue;
     }
     const image = IMAGE.exec(text);
+    const previous = blocks.at(-1);
+    const caption = FIGURE_CAPTION.exec(text)?.[1];
+    if (caption && previous?.kind === "chart") previous.caption = caption;
     blocks.push(
       image
-        ? { section, kind: "chart", text: image[1] as string }
+        ? { section, kind: "chart", text: image[1] as string, chart: image[2] as string }
         : { section, kind: "text", text },
     );
   }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareCharts } from "./charts.js";
 import { compareTables, compareText, type FigureChange, type ProseChange } from "./compare.js";
 import { readDocument } from "./document.js";
 import { oldTree } from "./git.js";
@@ -108,7 +109,11 @@ export async function reportChanges(
     const newBlocks = readDocument(now.markdown);
     const text = compareText(oldBlocks, newBlocks);
     const figures = inReadingOrder(
-      [...text.figures, ...compareTables(oldBlocks, newBlocks)],
+      [
+        ...text.figures,
+        ...compareTables(oldBlocks, newBlocks),
+        ...compareCharts(oldBlocks, newBlocks, before.model, now.model),
+      ],
       newBlocks,
     );
     trace(
