@@ -7,6 +7,7 @@ import {
 } from "./csv-records.js";
 import { sniffCsvText, type TextFormat, textChunks } from "./csv-text.js";
 import type { DataFile } from "./files.js";
+import { controlCharacters } from "./text.js";
 
 export interface CsvColumn {
   name: string;
@@ -61,7 +62,7 @@ export async function streamCsv(
     return { diagnostics: [sniffed.diagnostic], rows: 0, readable: false };
   const diagnostics = encodingDiagnostics(file.rel, sniffed.format);
   if (!sniffed.format) return { diagnostics, rows: 0, readable: false };
-  const chunks = textChunks(file, sniffed.format);
+  const chunks = scanned(textChunks(file, sniffed.format), file.rel, diagnostics);
   const first = await chunks.next();
   if (first.done || first.value.trim() === "") {
     await chunks.return(undefined);
@@ -81,6 +82,20 @@ export async function streamCsv(
   const records = sniffed.format.quoted ? parseRecords : splitPlainRecords;
   await records(prepend(first.value, chunks), delimiter, reader);
   return { diagnostics, rows: reader.rows, readable: reader.headerOk };
+}
+
+/** Passes the text on, reporting refused invisible characters at their line (chunks end at line ends). */
+async function* scanned(
+  chunks: AsyncIterable<string>,
+  file: string,
+  diagnostics: Diagnostic[],
+): AsyncGenerator<string> {
+  let line = 1;
+  for await (const chunk of chunks) {
+    diagnostics.push(...controlCharacters(file, chunk, line));
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) line++;
+    yield chunk;
+  }
 }
 
 async function* prepend(first: string, rest: AsyncIterable<string>): AsyncGenerator<string> {

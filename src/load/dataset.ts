@@ -83,6 +83,7 @@ async function readText(
     diagnostics.push(decoded.diagnostic);
     return undefined;
   }
+  diagnostics.push(...decoded.problems);
   return decoded.text;
 }
 
