@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { positionsOf, smallInputTexts } from "../check/input-text.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { YearData } from "../load/dataset.js";
+import { describeCharacter } from "../load/text.js";
+
+/**
+ * The fonts templates/typst/report.typ sets text in, in its order. Typst's fallback to system
+ * fonts is off, so a character none of them has would print as an empty box (or fail PDF/UA).
+ */
+export const PDF_FONT_FILES = [
+  "SourceSans3_400Regular.ttf",
+  "NotoSansArabic_400Regular.ttf",
+  "NotoSansEthiopic_400Regular.ttf",
+  "NotoSansSymbols2_400Regular.ttf",
+  "NotoEmoji_400Regular.ttf",
+] as const;
+
+/** Characters that need no glyph of their own: spaces, joiners, marks of direction, selectors. */
+const NO_GLYPH =
+  /[\s\u00AD\u034F\u061C\u180E\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+
+/** Code points a TrueType font maps to a glyph, from its Unicode cmap (formats 4 and 12). */
+function cmapCodePoints(font: Buffer, into: Set<number>): void {
+  let cmap = -1;
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const record = 12 + 16 * i;
+    if (font.toString("latin1", record, record + 4) === "cmap") cmap = font.readUInt32BE(record + 8);
+  }
+  if (cmap < 0) return;
+  for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
+    const platform = font.readUInt16BE(cmap + 4 + 8 * i);
+    const offset = cmap + font.readUInt32BE(cmap + 8 + 8 * i);
+    if (platform !== 0 && platform !== 3) continue;
+    const format = font.readUInt16BE(offset);
+    if (format === 4) format4(font, offset, into);
+    else if (format === 12) format12(font, offset, into);
+  }
+}
+
+function format4(font: Buffer, at: number, into: Set<number>): void {
+  const segments = font.readUInt16BE(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const rangeOffsets = deltas + 2 * segments;
+  for (let s = 0; s < segments; s++) {
+    const start = font.readUInt16BE(starts + 2 * s);
+    const end = font.readUInt16BE(ends + 2 * s);
+    const delta = font.readInt16BE(deltas + 2 * s);
+    const rangeOffset = font.readUInt16BE(rangeOffsets + 2 * s);
+    for (let c = start; c <= end && c !== 0xffff; c++) {
+      const glyph =
+        rangeOffset === 0
+          ? (c + delta) & 0xffff
+          : font.readUInt16BE(rangeOffsets + 2 * s + rangeOffset + 2 * (c - start));
+      if (glyph !== 0) into.add(c);
+    }
+  }
+}
+
+function format12(font: Buffer, at: number, into: Set<number>): void {
+  const groups = font.readUInt32BE(at + 12);
+  for (let g = 0; g < groups; g++) {
+    const group = at + 16 + 12 * g;
+    const end = font.readUInt32BE(group + 4);
+    for (let c = font.readUInt32BE(group); c <= end; c++) into.add(c);
+  }
+}
+
+const coverage = new Map<string, Set<number>>();
+
+/** Every code point the PDF's fonts can print; read once per process. */
+export function pdfCoverage(fontDir: string): Set<number> {
+  let covered = coverage.get(fontDir);
+  if (!covered) {
+    covered = new Set<number>();
+    for (const file of PDF_FONT_FILES) cmapCodePoints(readFileSync(path.join(fontDir, file)), covered);
+    coverage.set(fontDir, covered);
+  }
+  return covered;
+}
+
+/** The characters of a text that no PDF font has, each once, in order of appearance. */
+export function unprintableCharacters(text: string, fontDir: string): string[] {
+  const covered = pdfCoverage(fontDir);
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0) as number;
+    if (codePoint < 0x80 || covered.has(codePoint) || NO_GLYPH.test(ch)) continue;
+    missing.add(ch);
+  }
+  return [...missing];
+}
+
+/**
+ * Each place in the inputs where a character the PDF cannot print is written, as an error that
+ * names it; the rendered text's own line when no input has it (a project template's literal).
+ */
+export async function unprintableDiagnostics(
+  markdown: string,
+  data: YearData,
+  fontDir: string,
+): Promise<Diagnostic[]> {
+  const missing = unprintableCharacters(markdown, fontDir);
+  if (missing.length === 0) return [];
+  const texts = await smallInputTexts(data);
+  const rendered = { file: { rel: "report.pandoc.md" }, text: markdown };
+  const found: Diagnostic[] = [];
+  for (const ch of missing) {
+    const named = describeCharacter(ch.codePointAt(0) as number);
+    const places = texts.flatMap(({ file, text }) => placesOf(ch, file.rel, text));
+    for (const place of places.length > 0 ? places : placesOf(ch, rendered.file.rel, rendered.text))
+      found.push({
+        severity: "error",
+        code: "text/unprintable-character",
+        message: `The PDF has no font for the character ${named}.`,
+        ...place,
+        hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the character out.",
+      });
+  }
+  return found.slice(0, MAX_REPORTED);
+}
+
+/** One message per place, up to a screenful. */
+const MAX_REPORTED = 20;
+
+function placesOf(ch: string, file: string, text: string) {
+  const at = positionsOf(text);
+  const places: { file: string; line: number; column: number }[] = [];
+  for (let i = text.indexOf(ch); i !== -1 && places.length < MAX_REPORTED; i = text.indexOf(ch, i + 1))
+    places.push({ file, ...at(i) });
+  return places;
+}
