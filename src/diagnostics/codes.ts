@@ -149,7 +149,7 @@ export const CODES = {
     summary: "A status report of an operation has no summary (lägesbeskrivning).",
   },
   "counties/missing-plans": {
-    severity: "warning",
+    severity: "info",
     summary: "A status report of an operation has no plans.",
   },
   "counties/not-listed": {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import {
   type CellColumns,
   parseRecords,
@@ -197,12 +198,24 @@ function checkHeader(
   let ok = true;
   header.forEach((name, i) => {
     const folded = foldHeader(name.replace(/^\uFEFF/, ""));
-    if (known.has(folded)) index.set(folded, i);
+    if (index.has(folded)) {
+      // Two cells of one name: which one counts would be a guess, and a wrong guess publishes wrong figures.
+      ok = false;
+      diagnostics.push({
+        severity: "error",
+        code: "csv/duplicate-column",
+        message: `The column ${quoted(folded)} appears twice in the header: cells ${(index.get(folded) ?? 0) + 1} and ${i + 1}.`,
+        file,
+        line: 1,
+        column: positions.columnOf(i),
+        hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
+      });
+    } else if (known.has(folded)) index.set(folded, i);
     else {
       diagnostics.push({
         severity: "error",
         code: "csv/unknown-column",
-        message: `Unknown column "${name}".`,
+        message: `Unknown column ${quoted(name)}.`,
         file,
         line: 1,
         column: positions.columnOf(i),

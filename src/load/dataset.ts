@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { quoted } from "../diagnostics/quote.js";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -237,7 +238,7 @@ async function loadChapters(
         diagnostics.push({
           severity: "error",
           code: "file/missing",
-          message: `The chapter "${written}" does not exist (${resolved.file.rel}).`,
+          message: `The chapter ${quoted(written)} does not exist (${resolved.file.rel}).`,
           ...at,
           hint: "Create the chapter file, or correct its name in the chapter list.",
         });

@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
+import { quoted } from "../diagnostics/quote.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { controlCharacters, normaliseText } from "./text.js";
@@ -42,7 +43,7 @@ export function resolveInside(
     diagnostic: {
       severity: "error",
       code: "path/outside-data",
-      message: `The path "${written}" points outside the data folder.`,
+      message: `The path ${quoted(written)} points outside the data folder.`,
       ...at,
       hint: "Write a path relative to the year's folder, without .. and not absolute.",
     },

@@ -21,7 +21,8 @@ const NON_LATIN1 = /[^\u0000-\u00ff]/;
  * (Persian and Arabic spelling need them).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const REFUSED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/g;
+const REFUSED =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/g;
 const JOINERS = new Set([0x200c, 0x200d]);
 const JOINED = /[\p{L}\p{M}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]/u;
 
@@ -53,7 +54,11 @@ const NAMES: Record<number, string> = {
 /** "U+2028 LINE SEPARATOR": how a message names a character. */
 export function describeCharacter(codePoint: number): string {
   const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = NAMES[codePoint] ?? (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) ? "control character" : undefined);
+  const name =
+    NAMES[codePoint] ??
+    (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)
+      ? "control character"
+      : undefined);
   return name ? `${hex} ${name}` : `${hex} "${String.fromCodePoint(codePoint)}"`;
 }
 
@@ -64,7 +69,7 @@ function hintFor(codePoint: number): string {
     return "Delete it: the PDF and Word lay out right-to-left text (Arabic, Persian) by themselves, and this invisible character can make text read in another order than it is stored.";
   if (JOINERS.has(codePoint))
     return "Delete it: a joiner belongs only between letters or inside an emoji.";
-  return "Delete this invisible character (your editor may show it when you turn on \"render control characters\"); it cannot be printed.";
+  return 'Delete this invisible character (your editor may show it when you turn on "render control characters"); it cannot be printed.';
 }
 
 /** Whether a joiner at `index` sits between two characters it may join. */

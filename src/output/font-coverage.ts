@@ -26,7 +26,8 @@ function cmapCodePoints(font: Buffer, into: Set<number>): void {
   let cmap = -1;
   for (let i = 0; i < font.readUInt16BE(4); i++) {
     const record = 12 + 16 * i;
-    if (font.toString("latin1", record, record + 4) === "cmap") cmap = font.readUInt32BE(record + 8);
+    if (font.toString("latin1", record, record + 4) === "cmap")
+      cmap = font.readUInt32BE(record + 8);
   }
   if (cmap < 0) return;
   for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
@@ -76,7 +77,8 @@ export function pdfCoverage(fontDir: string): Set<number> {
   let covered = coverage.get(fontDir);
   if (!covered) {
     covered = new Set<number>();
-    for (const file of PDF_FONT_FILES) cmapCodePoints(readFileSync(path.join(fontDir, file)), covered);
+    for (const file of PDF_FONT_FILES)
+      cmapCodePoints(readFileSync(path.join(fontDir, file)), covered);
     coverage.set(fontDir, covered);
   }
   return covered;
@@ -129,7 +131,11 @@ const MAX_REPORTED = 20;
 function placesOf(ch: string, file: string, text: string) {
   const at = positionsOf(text);
   const places: { file: string; line: number; column: number }[] = [];
-  for (let i = text.indexOf(ch); i !== -1 && places.length < MAX_REPORTED; i = text.indexOf(ch, i + 1))
+  for (
+    let i = text.indexOf(ch);
+    i !== -1 && places.length < MAX_REPORTED;
+    i = text.indexOf(ch, i + 1)
+  )
     places.push({ file, ...at(i) });
   return places;
 }

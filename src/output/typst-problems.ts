@@ -11,7 +11,10 @@ const HINT_TEXT =
   "Typst could not set this text; simplify the Markdown here, and report it if it is plain text.";
 
 /** The first place an input has `needle`, or undefined. */
-function findInInputs(texts: InputText[], needle: string): ({ file: string } & Position) | undefined {
+function findInInputs(
+  texts: InputText[],
+  needle: string,
+): ({ file: string } & Position) | undefined {
   if (needle === "") return undefined;
   for (const { file, text } of texts) {
     const at = text.indexOf(needle);
@@ -42,14 +45,32 @@ export async function typstDiagnostics(
 ): Promise<Diagnostic[]> {
   const texts = await smallInputTexts(data);
   const inside = path.relative(data.root, templatePath);
-  const template = inside.startsWith("..") ? "templates/typst/report.typ" : inside.split(path.sep).join("/");
+  const template = inside.startsWith("..")
+    ? "templates/typst/report.typ"
+    : inside.split(path.sep).join("/");
   return problems.map((problem): Diagnostic => {
-    const base = { severity: "error", code: "template/typst", message: `Typst: ${problem.message}` } as const;
+    const base = {
+      severity: "error",
+      code: "template/typst",
+      message: `Typst: ${problem.message}`,
+    } as const;
     if (problem.file === "/report.typ")
-      return { ...base, file: template, line: problem.line, column: problem.column, hint: HINT_TEMPLATE };
+      return {
+        ...base,
+        file: template,
+        line: problem.line,
+        column: problem.column,
+        hint: HINT_TEMPLATE,
+      };
     const needle = undisplayable(problem.message) ?? plainWords(problem.excerpt);
     const found = findInInputs(texts, needle);
     if (found) return { ...base, ...found, hint: HINT_TEXT };
-    return { ...base, file: CONVERTED, line: problem.line, column: problem.column, hint: HINT_TEXT };
+    return {
+      ...base,
+      file: CONVERTED,
+      line: problem.line,
+      column: problem.column,
+      hint: HINT_TEXT,
+    };
   });
 }
