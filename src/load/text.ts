@@ -95,18 +95,41 @@ export function controlCharacters(file: string, text: string, firstLine = 1): Di
     const codePoint = match[0].codePointAt(0) as number;
     if (JOINERS.has(codePoint) && joins(text, match.index)) continue;
     const lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
-    found.push({
-      severity: "error",
-      code: "text/control-character",
-      message: `An invisible character, ${describeCharacter(codePoint)}, is in the text.`,
-      file,
-      line: firstLine + countLines(text, match.index),
-      column: match.index - lineStart + 1,
-      hint: hintFor(codePoint),
-    });
+    found.push(
+      controlCharacterDiagnostic(file, codePoint, {
+        line: firstLine + countLines(text, match.index),
+        column: match.index - lineStart + 1,
+      }),
+    );
     if (found.length >= MAX_REPORTED) break;
   }
   return found;
+}
+
+/** The first refused invisible character of a parsed value (a YAML escape such as "\\L"), or undefined. */
+export function firstRefused(text: string): number | undefined {
+  REFUSED.lastIndex = 0;
+  for (let match = REFUSED.exec(text); match; match = REFUSED.exec(text)) {
+    const codePoint = match[0].codePointAt(0) as number;
+    if (!(JOINERS.has(codePoint) && joins(text, match.index))) return codePoint;
+  }
+  return undefined;
+}
+
+/** The diagnostic of a refused character, at a place a caller has worked out. */
+export function controlCharacterDiagnostic(
+  file: string,
+  codePoint: number,
+  at: { line: number; column: number },
+): Diagnostic {
+  return {
+    severity: "error",
+    code: "text/control-character",
+    message: `An invisible character, ${describeCharacter(codePoint)}, is in the text.`,
+    file,
+    ...at,
+    hint: hintFor(codePoint),
+  };
 }
 
 /** A file full of control characters is one problem, not thousands of messages. */

@@ -10,6 +10,7 @@ import {
   visit,
 } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { controlCharacterDiagnostic, firstRefused } from "./text.js";
 import {
   pathKey,
   type YamlPath,
@@ -68,6 +69,7 @@ export function parseYaml(file: string, text: string): YamlResult {
   }
 
   removePrototypeKeys(doc, file, at, diagnostics);
+  escapedControls(doc, file, at, diagnostics);
 
   let value: unknown;
   if (diagnostics.length === 0) {
@@ -141,6 +143,23 @@ function removePrototypeKeys(
         return visit.REMOVE;
       }
       return undefined;
+    },
+  });
+}
+
+/** Refused characters written as escapes in quoted strings ("\\L", "\\N", "\\u202E"), which the raw text does not show. */
+function escapedControls(
+  doc: Document.Parsed<ParsedNode>,
+  file: string,
+  at: (offset: number) => Position,
+  diagnostics: Diagnostic[],
+): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string" || node.type !== "QUOTE_DOUBLE") return;
+      const codePoint = firstRefused(node.value);
+      if (codePoint !== undefined)
+        diagnostics.push(controlCharacterDiagnostic(file, codePoint, at(node.range?.[0] ?? 0)));
     },
   });
 }
