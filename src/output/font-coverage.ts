@@ -3,6 +3,7 @@ import path from "node:path";
 import { positionsOf, smallInputTexts } from "../check/input-text.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
+import { quoted } from "../diagnostics/quote.js";
 import { describeCharacter } from "../load/text.js";
 
 /**
@@ -108,34 +109,62 @@ export async function unprintableDiagnostics(
   const missing = unprintableCharacters(markdown, fontDir);
   if (missing.length === 0) return [];
   const texts = await smallInputTexts(data);
-  const rendered = { file: { rel: "report.pandoc.md" }, text: markdown };
-  const found: Diagnostic[] = [];
+  const places: Place[] = [];
   for (const ch of missing) {
-    const named = describeCharacter(ch.codePointAt(0) as number);
-    const places = texts.flatMap(({ file, text }) => placesOf(ch, file.rel, text));
-    for (const place of places.length > 0 ? places : placesOf(ch, rendered.file.rel, rendered.text))
-      found.push({
-        severity: "error",
-        code: "text/unprintable-character",
-        message: `The PDF has no font for the character ${named}.`,
-        ...place,
-        hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the character out.",
-      });
+    const inInputs = texts.flatMap(({ file, text }) => placesOf(ch, file.rel, text));
+    places.push(...(inInputs.length > 0 ? inInputs : placesOf(ch, "report.pandoc.md", markdown)));
   }
+  const found = runsOf(places).map(
+    (run): Diagnostic => ({
+      severity: "error",
+      code: "text/unprintable-character",
+      message:
+        [...run.text].length === 1
+          ? `The PDF has no font for the character ${describeCharacter(run.text.codePointAt(0) as number)}.`
+          : `The PDF has no font for the characters ${quoted(run.text)} (${describeCharacter(run.text.codePointAt(0) as number).split(" ")[0]} …).`,
+      file: run.file,
+      line: run.line,
+      column: run.column,
+      hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the characters out.",
+    }),
+  );
   return found.slice(0, MAX_REPORTED);
 }
 
 /** One message per place, up to a screenful. */
 const MAX_REPORTED = 20;
 
-function placesOf(ch: string, file: string, text: string) {
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  text: string;
+}
+
+function placesOf(ch: string, file: string, text: string): Place[] {
   const at = positionsOf(text);
-  const places: { file: string; line: number; column: number }[] = [];
-  for (
-    let i = text.indexOf(ch);
-    i !== -1 && places.length < MAX_REPORTED;
-    i = text.indexOf(ch, i + 1)
-  )
-    places.push({ file, ...at(i) });
+  const places: Place[] = [];
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) {
+    places.push({ file, ...at(i), text: ch });
+    if (places.length >= MAX_REPORTED) break;
+  }
   return places;
+}
+
+/** Adjacent unprintable characters (a word) as one place, so that a word is one message. */
+function runsOf(places: Place[]): Place[] {
+  const sorted = [...places].sort(
+    (a, b) => a.file.localeCompare(b.file, "en") || a.line - b.line || a.column - b.column,
+  );
+  const runs: Place[] = [];
+  for (const place of sorted) {
+    const last = runs.at(-1);
+    const adjacent =
+      last?.file === place.file &&
+      last.line === place.line &&
+      last.column + last.text.length === place.column;
+    if (last && adjacent) last.text += place.text;
+    else runs.push({ ...place });
+  }
+  return runs;
 }
