@@ -69,7 +69,6 @@ export function parseYaml(file: string, text: string): YamlResult {
   }
 
   removePrototypeKeys(doc, file, at, diagnostics);
-  escapedControls(doc, file, at, diagnostics);
 
   let value: unknown;
   if (diagnostics.length === 0) {
@@ -87,6 +86,8 @@ export function parseYaml(file: string, text: string): YamlResult {
     }
   }
 
+  // After toJS: a refused character is an error of its own, the file's values still count.
+  escapedControls(doc, file, at, diagnostics);
   const positions = positionsOf(doc, at);
   return { source: yamlSource(file, value, positions), positions, diagnostics };
 }
