@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
-import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
 import {
   EXPOSURES,
@@ -11,6 +10,7 @@ import {
   vocabularyHint,
 } from "../schema/vocabulary.js";
 import { parseCount } from "./amount.js";
+import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
 import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";

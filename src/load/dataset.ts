@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { quoted } from "../diagnostics/quote.js";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 import type { ReportMeta } from "../schema/report.js";

@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { quoted } from "../diagnostics/quote.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import { controlCharacters, normaliseText } from "./text.js";
 
 /** Size limits: a year's data is kilobytes; calls.csv may hold a million rows. */

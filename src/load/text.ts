@@ -11,7 +11,7 @@ export function normaliseText(text: string): string {
   return NON_LATIN1.test(lf) ? lf.normalize("NFC") : lf;
 }
 
-const NON_LATIN1 = /[^\u0000-\u00ff]/;
+const NON_LATIN1 = /[\u0100-\u{10FFFF}]/u;
 
 /**
  * Invisible characters that would change the report's structure or hide text: C0 controls
@@ -20,35 +20,35 @@ const NON_LATIN1 = /[^\u0000-\u00ff]/;
  * Zero-width (non-)joiners are allowed where they join: in emoji sequences and between letters
  * (Persian and Arabic spelling need them).
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const REFUSED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/g;
 const JOINERS = new Set([0x200c, 0x200d]);
-const JOINED = /[\p{L}\p{M}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]/u;
+const JOINED = /[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
 
 const NAMES: Record<number, string> = {
-  0x09: "CHARACTER TABULATION",
-  0x0b: "LINE TABULATION",
-  0x0c: "FORM FEED",
-  0x1b: "ESCAPE",
-  0x7f: "DELETE",
-  0x85: "NEXT LINE (NEL)",
-  0x2028: "LINE SEPARATOR",
-  0x2029: "PARAGRAPH SEPARATOR",
-  0x200b: "ZERO WIDTH SPACE",
-  0x200c: "ZERO WIDTH NON-JOINER",
-  0x200d: "ZERO WIDTH JOINER",
-  0x2060: "WORD JOINER",
-  0xfeff: "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
-  0x202a: "LEFT-TO-RIGHT EMBEDDING",
-  0x202b: "RIGHT-TO-LEFT EMBEDDING",
-  0x202c: "POP DIRECTIONAL FORMATTING",
-  0x202d: "LEFT-TO-RIGHT OVERRIDE",
-  0x202e: "RIGHT-TO-LEFT OVERRIDE",
-  0x2066: "LEFT-TO-RIGHT ISOLATE",
-  0x2067: "RIGHT-TO-LEFT ISOLATE",
-  0x2068: "FIRST STRONG ISOLATE",
-  0x2069: "POP DIRECTIONAL ISOLATE",
+  9: "CHARACTER TABULATION",
+  11: "LINE TABULATION",
+  12: "FORM FEED",
+  27: "ESCAPE",
+  127: "DELETE",
+  133: "NEXT LINE (NEL)",
+  8232: "LINE SEPARATOR",
+  8233: "PARAGRAPH SEPARATOR",
+  8203: "ZERO WIDTH SPACE",
+  8204: "ZERO WIDTH NON-JOINER",
+  8205: "ZERO WIDTH JOINER",
+  8288: "WORD JOINER",
+  65279: "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+  8234: "LEFT-TO-RIGHT EMBEDDING",
+  8235: "RIGHT-TO-LEFT EMBEDDING",
+  8236: "POP DIRECTIONAL FORMATTING",
+  8237: "LEFT-TO-RIGHT OVERRIDE",
+  8238: "RIGHT-TO-LEFT OVERRIDE",
+  8294: "LEFT-TO-RIGHT ISOLATE",
+  8295: "RIGHT-TO-LEFT ISOLATE",
+  8296: "FIRST STRONG ISOLATE",
+  8297: "POP DIRECTIONAL ISOLATE",
 };
 
 /** "U+2028 LINE SEPARATOR": how a message names a character. */

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { positionsOf, smallInputTexts } from "../check/input-text.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { YearData } from "../load/dataset.js";
 import { quoted } from "../diagnostics/quote.js";
+import type { YearData } from "../load/dataset.js";
 import { describeCharacter } from "../load/text.js";
 
 /**
@@ -18,9 +18,22 @@ export const PDF_FONT_FILES = [
   "NotoEmoji_400Regular.ttf",
 ] as const;
 
-/** Characters that need no glyph of their own: spaces, joiners, marks of direction, selectors. */
-const NO_GLYPH =
-  /[\s\u00AD\u034F\u061C\u180E\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+/** Characters that need no glyph of their own: joiners, marks of direction, variation selectors, tags. */
+const NO_GLYPH: readonly [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2060, 0x2064],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xe0020, 0xe007f],
+  [0xe0100, 0xe01ef],
+];
+
+const needsNoGlyph = (codePoint: number, ch: string) =>
+  /\s/.test(ch) || NO_GLYPH.some(([from, to]) => codePoint >= from && codePoint <= to);
 
 /** Code points a TrueType font maps to a glyph, from its Unicode cmap (formats 4 and 12). */
 function cmapCodePoints(font: Buffer, into: Set<number>): void {
@@ -91,7 +104,7 @@ export function unprintableCharacters(text: string, fontDir: string): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const codePoint = ch.codePointAt(0) as number;
-    if (codePoint < 0x80 || covered.has(codePoint) || NO_GLYPH.test(ch)) continue;
+    if (codePoint < 0x80 || covered.has(codePoint) || needsNoGlyph(codePoint, ch)) continue;
     missing.add(ch);
   }
   return [...missing];

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { TemplateError } from "../render/errors.js";
+import type { ConverterError } from "./converters.js";
 import {
   baseName,
   type DocumentInput,
@@ -8,8 +10,6 @@ import {
   documentInput,
   flattenImagePaths,
 } from "./document.js";
-import { TemplateError } from "../render/errors.js";
-import type { ConverterError } from "./converters.js";
 import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import type { OutputRecipe } from "./recipe.js";
