@@ -44,7 +44,8 @@ function escapeParagraphStart(paragraph: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r\n?/g, "\n")
+    // NEL and the line/paragraph separators are line breaks to Typst: never let one start a block.
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
     .replace(UNWANTED, "")
     .split(/\n[ \t\u00a0]*\n\s*/)
     .map((paragraph) =>
