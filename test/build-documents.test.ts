@@ -129,13 +129,12 @@ describe("a failed or killed build", () => {
       "# Inledning\n\nNy text.\n",
     );
     const failed = build(["2025", "--data", data, "--out", out, "--quiet"]);
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain(
-      "The PDF conversion failed: Typst could not compile the report",
+    // An error in the project's Typst template is a finding at its line (exit 1), not a crash.
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(
+      `${path.join(data, "templates", "typst", "report.typ")}\n  1:10     error    Typst: unclosed delimiter  template/typst`,
     );
-    expect(failed.stderr).toContain(
-      `${path.join(data, "templates", "typst", "report.typ")}:1:10: unclosed delimiter`,
-    );
+    expect(failed.stdout).toContain("The report cannot be set as a PDF: nothing was built.");
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(hashes(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);

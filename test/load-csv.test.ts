@@ -98,7 +98,12 @@ describe("calls.csv", () => {
         column: 27,
         message: 'The call id "a1" is used twice: on line 2 and line 7.',
       },
-      { code: "csv/invalid-value", line: 8, column: 1, message: '"2023-02-31x" is not a date.' },
+      {
+        code: "csv/invalid-value",
+        line: 8,
+        column: 1,
+        message: '"2023-02-31x" is not a date in the calendar.',
+      },
     ]);
     // Only the two good rows are counted.
     expect(summary?.calls).toBe(2);

@@ -84,7 +84,7 @@ describe("YAML loading", () => {
         code: "schema/invalid-value",
         line: 5,
         column: 7,
-        message: "period.to: This date does not exist in the calendar.",
+        message: 'period.to: "2023-02-30" is not a date in the calendar.',
       },
       {
         code: "vocab/unknown",
@@ -96,7 +96,7 @@ describe("YAML loading", () => {
         code: "schema/invalid-value",
         line: 7,
         column: 20,
-        message: "operational_since: Write the month as YYYY-MM, for example 2023-10.",
+        message: "operational_since: This is not a month written YYYY-MM.",
       },
       {
         code: "schema/missing-key",

@@ -143,9 +143,41 @@ function unlisted(data: YearData): Diagnostic[] {
 }
 
 /** Status reports (lägesbilder): one per operation, dates within the year, consistent facts. */
+/** An operation's status report without its situation or plans: its heading would stand alone. */
+function missingText({ data: report, source }: Report): Diagnostic[] {
+  if (isWithoutCentre(report)) return [];
+  const missing = (key: "summary" | "plans", what: string, printed: string): Diagnostic => ({
+    // Plans may be part of the summary (the published 2023 Skåne text): a note, not a warning.
+    severity: key === "summary" ? "warning" : "info",
+    code: key === "summary" ? "counties/missing-summary" : "counties/missing-plans",
+    message: `The status report of ${describe(report)} has no ${key} (${what}).`,
+    file: source.file,
+    line: 0,
+    column: 0,
+    hint: `Add ${key}: with the operation's ${what}; until then the report ${printed}.`,
+  });
+  return [
+    ...(report.summary === undefined
+      ? [
+          missing(
+            "summary",
+            "lägesbeskrivning",
+            report.plans === undefined
+              ? 'prints "Ingen lägesbeskrivning har lämnats." under its heading'
+              : "shows only its plans",
+          ),
+        ]
+      : []),
+    ...(report.plans === undefined
+      ? [missing("plans", "planer framåt", "shows no plans for it")]
+      : []),
+  ];
+}
+
 export function checkCounties(data: YearData): Diagnostic[] {
   return [
     ...duplicates(data.counties),
+    ...data.counties.flatMap(missingText),
     ...data.counties.flatMap((r) => periodAndOperation(r, data.year)),
     ...data.counties.flatMap((r) => expectedEstablishment(r, data.year)),
     ...unlisted(data),

@@ -2,6 +2,7 @@ import type { Position } from "../diagnostics/diagnostic.js";
 import { detectEncoding } from "../load/csv-text.js";
 import type { YearData } from "../load/dataset.js";
 import { type DataFile, readLimited, SIZE_LIMITS } from "../load/files.js";
+import { normaliseText } from "../load/text.js";
 
 /** The raw text of one input file, as its author wrote it (comments included). */
 export interface InputText {
@@ -22,11 +23,11 @@ export function isLargeInput(data: YearData, file: DataFile): boolean {
   return data.calls?.file === file.rel || file.rel.endsWith("/support-line/calls.csv");
 }
 
-/** Decodes as the loaders do: a BOM decides, else UTF-8 when valid, else Windows-1252. */
+/** Decodes and normalises as the loaders do: a BOM decides, else UTF-8 when valid, else Windows-1252. */
 export function decodeInput(bytes: Buffer): string | undefined {
   const detected = detectEncoding(bytes);
   if (!detected) return undefined;
-  return new TextDecoder(detected.encoding).decode(bytes.subarray(detected.offset));
+  return normaliseText(new TextDecoder(detected.encoding).decode(bytes.subarray(detected.offset)));
 }
 
 async function readInput(file: DataFile): Promise<InputText | undefined> {

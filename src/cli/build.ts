@@ -208,15 +208,24 @@ async function build(
     pdfStandard,
     ...(converters && { converters }),
   };
-  const made = await Promise.all(
-    recipes.map(async (recipe) => {
-      const start = performance.now();
-      const files = await recipe.files(rendered.get(recipe.target) as RenderedReport, context);
-      if (recipe.format !== "md")
-        step(`made ${FORMAT_NAMES[recipe.format]}`, (performance.now() - start) / 1000);
-      return files;
-    }),
-  );
+  let made: OutputFile[][];
+  try {
+    made = await Promise.all(
+      recipes.map(async (recipe) => {
+        const start = performance.now();
+        const files = await recipe.files(rendered.get(recipe.target) as RenderedReport, context);
+        if (recipe.format !== "md")
+          step(`made ${FORMAT_NAMES[recipe.format]}`, (performance.now() - start) / 1000);
+        return files;
+      }),
+    );
+  } catch (error) {
+    // Text the PDF cannot print, or a Typst error, located in the chapters, data or template.
+    if (!(error instanceof TemplateError)) throw error;
+    report(error.diagnostics);
+    out.write("The report cannot be set as a PDF: nothing was built.\n");
+    return EXIT.problems;
+  }
   const files: OutputFile[] = made.flat();
   const pandocMarkdown = rendered.get("pandoc")?.markdown;
   if (flags.keepIntermediates && pandocMarkdown)

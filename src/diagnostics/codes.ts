@@ -50,6 +50,15 @@ export const CODES = {
     summary: "A column the data contract does not define.",
   },
   "csv/invalid-value": { severity: "error", summary: "A cell has the wrong form." },
+  "csv/duplicate-column": {
+    severity: "error",
+    summary: "Two columns of the header have the same name.",
+  },
+  "text/control-character": {
+    severity: "error",
+    summary:
+      "An invisible control, line-separator, direction or zero-width character in a text input.",
+  },
   "calls/date-outside-year": {
     severity: "error",
     summary: "A call is dated outside the report year.",
@@ -135,6 +144,14 @@ export const CODES = {
     severity: "warning",
     summary: "expected_established lies before the report year.",
   },
+  "counties/missing-summary": {
+    severity: "warning",
+    summary: "A status report of an operation has no summary (lägesbeskrivning).",
+  },
+  "counties/missing-plans": {
+    severity: "info",
+    summary: "A status report of an operation has no plans.",
+  },
   "counties/not-listed": {
     severity: "warning",
     summary: "From 2026: a county with no operation is not listed with its expected establishment.",
@@ -187,6 +204,14 @@ export const CODES = {
     severity: "error",
     summary:
       "A template prints a list or group as text, or gives a helper the wrong kind of value.",
+  },
+  "template/typst": {
+    severity: "error",
+    summary: "Typst could not set the PDF (an error in the Typst template or the converted text).",
+  },
+  "text/unprintable-character": {
+    severity: "error",
+    summary: "A character that none of the PDF's fonts can print.",
   },
   "template/chart": {
     severity: "error",

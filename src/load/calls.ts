@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
 import {
   EXPOSURES,
@@ -9,6 +10,7 @@ import {
   vocabularyHint,
 } from "../schema/vocabulary.js";
 import { parseCount } from "./amount.js";
+import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
 import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
@@ -36,13 +38,9 @@ export interface CallsSummary {
   byMonth: number[];
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
+/** A time after the date is allowed (exports of registers): it is cut off. */
+const TIME = /[T ]\d{2}:\d{2}(?::\d{2})?$/;
 const SPELLINGS_CACHED = 4096;
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function zeroes<C extends string>(codes: readonly C[]): Record<C, number> {
   return Object.fromEntries(codes.map((c) => [c, 0])) as Record<C, number>;
@@ -60,12 +58,7 @@ function cached<T>(resolve: (text: string) => T): (text: string) => T {
   };
 }
 
-const parseDate = cached((text) => {
-  const match = DATE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return isCalendarDate(year, month, day) ? { year, month } : undefined;
-});
+const parseDate = cached((text) => parseIsoDate(text.replace(TIME, "")));
 
 const parseOrganisation = cached((text): Organisation | undefined =>
   text.trim() === "" ? "uppgift_saknas" : lookup(ORGANISATIONS, text),
@@ -136,8 +129,7 @@ class CallRows {
     const text = row.get("date").trim();
     const date = parseDate(text);
     if (!date) {
-      const hint = "Write the date as YYYY-MM-DD, for example 2023-03-14.";
-      this.report(row, "date", `"${text}" is not a date.`, hint);
+      this.report(row, "date", `${quoted(text)} is not a date in the calendar.`, DATE_HINT);
       return 0;
     }
     if (date.year !== this.year) {
@@ -157,7 +149,7 @@ class CallRows {
     const text = row.get("organisation");
     const organisation = parseOrganisation(text);
     if (organisation === undefined) {
-      const message = `"${text}" is not an organisation type.`;
+      const message = `${quoted(text)} is not an organisation type.`;
       this.report(row, "organisation", message, vocabularyHint(ORGANISATIONS), "vocab/unknown");
     }
     return organisation;
@@ -170,7 +162,7 @@ class CallRows {
       this.report(
         row,
         "county",
-        `"${text}" is not a Swedish county.`,
+        `${quoted(text)} is not a Swedish county.`,
         `${countyHint(matchCounty(text))} Leave the cell empty when the county is unknown.`,
         "county/unknown",
       );
@@ -188,7 +180,12 @@ class CallRows {
       const count = text === "" ? 0 : parseCount(text);
       if (count === undefined) {
         const hint = "Write a whole number of 0 or more, or leave the cell empty for 0.";
-        this.report(row, exposure, `"${text}" in ${exposure} is not a count of people.`, hint);
+        this.report(
+          row,
+          exposure,
+          `${quoted(text)} in ${exposure} is not a count of people.`,
+          hint,
+        );
         ok = false;
       } else this.counts[i] = count;
     }
@@ -203,7 +200,7 @@ class CallRows {
     this.report(
       row,
       "id",
-      `The call id "${id}" is used twice: on line ${seen} and line ${row.line}.`,
+      `The call id ${quoted(id)} is used twice: on line ${seen} and line ${row.line}.`,
       "Give each call its own id.",
       "calls/duplicate-id",
     );

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type DataFile, SIZE_LIMITS, statLimited, unreadable } from "./files.js";
+import { normaliseText } from "./text.js";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -100,20 +101,24 @@ export async function sniffCsvText(file: DataFile): Promise<Sniffed> {
   }
 }
 
-/** Decoded text chunk by chunk, CRLF and lone CR turned into LF. */
+/**
+ * Decoded text chunk by chunk, normalised as every text input is (LF, NFC). Each chunk but the
+ * last ends at a line end, so that no CRLF pair or letter with its combining mark is cut apart.
+ */
 export async function* textChunks(file: DataFile, format: TextFormat): AsyncGenerator<string> {
   const decoder = new TextDecoder(format.encoding);
   const bytes = createReadStream(file.abs, { start: format.offset, highWaterMark: CHUNK });
-  let pendingCr = false;
+  let carry = "";
   for await (const chunk of bytes as AsyncIterable<Buffer>) {
-    let text = decoder.decode(chunk, { stream: true });
-    if (pendingCr) text = `\r${text}`;
-    pendingCr = text.endsWith("\r");
-    if (pendingCr) text = text.slice(0, -1);
-    yield text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+    const text = carry + decoder.decode(chunk, { stream: true });
+    const cut = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r")) + 1;
+    // A CR at the very end may be the first half of a CRLF: keep it for the next chunk.
+    const end = cut === text.length && text.endsWith("\r") ? cut - 1 : cut;
+    carry = text.slice(end);
+    if (end > 0) yield normaliseText(text.slice(0, end));
   }
-  const rest = decoder.decode() + (pendingCr ? "\n" : "");
-  if (rest) yield rest.replace(/\r\n?/g, "\n");
+  const rest = carry + decoder.decode();
+  if (rest) yield normaliseText(rest);
 }
 
 /** Text in blocks of whole lines (the last block may lack its final LF): no line is cut. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import {
   type CellColumns,
   parseRecords,
@@ -7,6 +8,7 @@ import {
 } from "./csv-records.js";
 import { sniffCsvText, type TextFormat, textChunks } from "./csv-text.js";
 import type { DataFile } from "./files.js";
+import { controlCharacters } from "./text.js";
 
 export interface CsvColumn {
   name: string;
@@ -61,7 +63,7 @@ export async function streamCsv(
     return { diagnostics: [sniffed.diagnostic], rows: 0, readable: false };
   const diagnostics = encodingDiagnostics(file.rel, sniffed.format);
   if (!sniffed.format) return { diagnostics, rows: 0, readable: false };
-  const chunks = textChunks(file, sniffed.format);
+  const chunks = scanned(textChunks(file, sniffed.format), file.rel, diagnostics);
   const first = await chunks.next();
   if (first.done || first.value.trim() === "") {
     await chunks.return(undefined);
@@ -81,6 +83,20 @@ export async function streamCsv(
   const records = sniffed.format.quoted ? parseRecords : splitPlainRecords;
   await records(prepend(first.value, chunks), delimiter, reader);
   return { diagnostics, rows: reader.rows, readable: reader.headerOk };
+}
+
+/** Passes the text on, reporting refused invisible characters at their line (chunks end at line ends). */
+async function* scanned(
+  chunks: AsyncIterable<string>,
+  file: string,
+  diagnostics: Diagnostic[],
+): AsyncGenerator<string> {
+  let line = 1;
+  for await (const chunk of chunks) {
+    diagnostics.push(...controlCharacters(file, chunk, line));
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) line++;
+    yield chunk;
+  }
 }
 
 async function* prepend(first: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
@@ -182,12 +198,24 @@ function checkHeader(
   let ok = true;
   header.forEach((name, i) => {
     const folded = foldHeader(name.replace(/^\uFEFF/, ""));
-    if (known.has(folded)) index.set(folded, i);
+    if (index.has(folded)) {
+      // Two cells of one name: which one counts would be a guess, and a wrong guess publishes wrong figures.
+      ok = false;
+      diagnostics.push({
+        severity: "error",
+        code: "csv/duplicate-column",
+        message: `The column ${quoted(folded)} appears twice in the header: cells ${(index.get(folded) ?? 0) + 1} and ${i + 1}.`,
+        file,
+        line: 1,
+        column: positions.columnOf(i),
+        hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
+      });
+    } else if (known.has(folded)) index.set(folded, i);
     else {
       diagnostics.push({
         severity: "error",
         code: "csv/unknown-column",
-        message: `Unknown column "${name}".`,
+        message: `Unknown column ${quoted(name)}.`,
         file,
         line: 1,
         column: positions.columnOf(i),

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 import type { ReportMeta } from "../schema/report.js";
@@ -83,6 +84,7 @@ async function readText(
     diagnostics.push(decoded.diagnostic);
     return undefined;
   }
+  diagnostics.push(...decoded.problems);
   return decoded.text;
 }
 
@@ -236,7 +238,7 @@ async function loadChapters(
         diagnostics.push({
           severity: "error",
           code: "file/missing",
-          message: `The chapter "${written}" does not exist (${resolved.file.rel}).`,
+          message: `The chapter ${quoted(written)} does not exist (${resolved.file.rel}).`,
           ...at,
           hint: "Create the chapter file, or correct its name in the chapter list.",
         });

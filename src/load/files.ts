@@ -1,6 +1,8 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
+import { controlCharacters, normaliseText } from "./text.js";
 
 /** Size limits: a year's data is kilobytes; calls.csv may hold a million rows. */
 export const SIZE_LIMITS = {
@@ -41,7 +43,7 @@ export function resolveInside(
     diagnostic: {
       severity: "error",
       code: "path/outside-data",
-      message: `The path "${written}" points outside the data folder.`,
+      message: `The path ${quoted(written)} points outside the data folder.`,
       ...at,
       hint: "Write a path relative to the year's folder, without .. and not absolute.",
     },
@@ -133,13 +135,17 @@ function formatSize(bytes: number): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Decodes a YAML or Markdown file, which must be UTF-8 (a BOM is allowed). */
+/**
+ * Decodes a YAML or Markdown file, which must be UTF-8 (a BOM is allowed), normalised (LF, NFC)
+ * and with its refused invisible characters as `problems`.
+ */
 export function decodeUtf8(
   file: DataFile,
   bytes: Buffer,
-): { text: string } | { diagnostic: Diagnostic } {
+): { text: string; problems: Diagnostic[] } | { diagnostic: Diagnostic } {
+  let text: string;
   try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
+    text = normaliseText(utf8.decode(bytes).replace(/^\uFEFF/, ""));
   } catch {
     return fileDiagnostic(
       file,
@@ -148,4 +154,5 @@ export function decodeUtf8(
       "Save the file as UTF-8 (in most editors: File › Save with encoding › UTF-8).",
     );
   }
+  return { text, problems: controlCharacters(file.rel, text) };
 }

@@ -1,6 +1,8 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
 import { parseAmount } from "./amount.js";
+import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 
@@ -27,7 +29,6 @@ export interface GrantPayment {
 }
 
 const ROUND = /^(?:grupp|omgång|projektomgång|round)?\s*(\d+)$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loadGrants(
   file: DataFile,
@@ -52,7 +53,7 @@ export async function loadGrants(
       bad(
         "amount",
         "csv/invalid-value",
-        `"${amountText}" is not an amount.`,
+        `${quoted(amountText)} is not an amount.`,
         'Write it as "1 105 000,0" or 1105000.00.',
       );
     const roundText = row.get("round").trim();
@@ -61,7 +62,7 @@ export async function loadGrants(
       bad(
         "round",
         "csv/invalid-value",
-        `"${roundText}" is not a project round.`,
+        `${quoted(roundText)} is not a project round.`,
         'Write the round as "Grupp 3" or 3.',
       );
     const recipient = row.get("recipient").trim();
@@ -70,18 +71,19 @@ export async function loadGrants(
       bad(
         "recipient",
         "county/unknown",
-        `The recipient "${recipient}" is not a county board.`,
+        `The recipient ${quoted(recipient)} is not a county board.`,
         countyHint(match),
       );
     const paid = row.get("paid").trim();
-    if (!DATE.test(paid))
+    const paidDate = parseIsoDate(paid);
+    if (!paidDate)
       bad(
         "paid",
         "csv/invalid-value",
-        `"${paid}" is not a payment date.`,
-        "Write the date as YYYY-MM-DD.",
+        `${quoted(paid)} is not a payment date in the calendar.`,
+        DATE_HINT,
       );
-    if (amount === undefined || !round || !match.county || !DATE.test(paid)) return;
+    if (amount === undefined || !round || !match.county || !paidDate) return;
     const operation = row.get("operation").trim();
     payments.push({
       line: row.line,

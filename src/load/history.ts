@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoted } from "../diagnostics/quote.js";
 import { parseAmount } from "./amount.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
@@ -55,7 +56,7 @@ export async function loadHistory(
       bad(
         "year",
         "csv/invalid-value",
-        `"${yearText}" is not a year.`,
+        `${quoted(yearText)} is not a year.`,
         "Write the year with four digits.",
       );
       return;
@@ -81,7 +82,7 @@ export async function loadHistory(
         bad(
           column,
           "csv/invalid-value",
-          `"${text}" in ${column} is not a count.`,
+          `${quoted(text)} in ${column} is not a count.`,
           "Write a whole number, or leave the cell empty when the figure is not known.",
         );
         continue;

@@ -37,7 +37,11 @@ export function checkYaml(file: string, text: string, schema: SchemaName): Check
     positions: parsed.positions,
     diagnostics: parsed.diagnostics,
   };
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return base;
+  // A refused character in a value is an error of its own: the file's values are still checked.
+  const broken = parsed.diagnostics.some(
+    (d) => d.severity === "error" && d.code !== "text/control-character",
+  );
+  if (broken) return base;
   const checked = checkAgainstSchema(SCHEMAS[schema], parsed.source);
   return {
     ...base,

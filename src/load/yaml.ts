@@ -10,6 +10,7 @@ import {
   visit,
 } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { controlCharacterDiagnostic, firstRefused } from "./text.js";
 import {
   pathKey,
   type YamlPath,
@@ -85,6 +86,8 @@ export function parseYaml(file: string, text: string): YamlResult {
     }
   }
 
+  // After toJS: a refused character is an error of its own, the file's values still count.
+  escapedControls(doc, file, at, diagnostics);
   const positions = positionsOf(doc, at);
   return { source: yamlSource(file, value, positions), positions, diagnostics };
 }
@@ -141,6 +144,23 @@ function removePrototypeKeys(
         return visit.REMOVE;
       }
       return undefined;
+    },
+  });
+}
+
+/** Refused characters written as escapes in quoted strings ("\\L", "\\N", "\\u202E"), which the raw text does not show. */
+function escapedControls(
+  doc: Document.Parsed<ParsedNode>,
+  file: string,
+  at: (offset: number) => Position,
+  diagnostics: Diagnostic[],
+): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string" || node.type !== "QUOTE_DOUBLE") return;
+      const codePoint = firstRefused(node.value);
+      if (codePoint !== undefined)
+        diagnostics.push(controlCharacterDiagnostic(file, codePoint, at(node.range?.[0] ?? 0)));
     },
   });
 }

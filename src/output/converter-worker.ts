@@ -3,7 +3,7 @@
 // PDF). Each loads its converter as soon as it starts, while the main thread still validates.
 import { parentPort, workerData } from "node:worker_threads";
 import type { DocumentInput, DocumentOptions } from "./document.js";
-import type { PdfOptions } from "./pdf.js";
+import type { PdfOptions, TypstProblem } from "./pdf.js";
 
 /** "markdown-to-typst" and "docx" each own a pandoc instance; "typst" owns the Typst compiler. */
 export type ConverterKind = "markdown-to-typst" | "docx" | "typst";
@@ -21,7 +21,7 @@ export type ConverterRequest =
 
 export type ConverterReply = { id: number } & (
   | { ok: true; result: Uint8Array | string }
-  | { ok: false; message: string; stack?: string }
+  | { ok: false; message: string; stack?: string; problems?: TypstProblem[] }
 );
 
 const port = parentPort;
@@ -86,12 +86,13 @@ port.on("message", ({ id, request }: { id: number; request: ConverterRequest }) 
       const reply: ConverterReply = { id, ok: true, result };
       port.postMessage(reply, typeof result === "string" ? [] : [result.buffer as ArrayBuffer]);
     } catch (error) {
-      const e = error as Error;
+      const e = error as Error & { problems?: TypstProblem[] };
       const reply: ConverterReply = {
         id,
         ok: false,
         message: e.message,
         ...(e.stack && { stack: e.stack }),
+        ...(e.problems && { problems: e.problems }),
       };
       port.postMessage(reply);
     }

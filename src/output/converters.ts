@@ -1,11 +1,14 @@
 import { Worker } from "node:worker_threads";
 import type { ConverterKind, ConverterReply, ConverterRequest } from "./converter-worker.js";
+import type { TypstProblem } from "./pdf.js";
 
 /** A conversion that failed inside a converter worker. */
 export class ConverterError extends Error {
   constructor(
     message: string,
     readonly detail?: string,
+    /** What Typst could not set, where it saw it: mapped to the sources by the PDF recipe. */
+    readonly problems?: TypstProblem[],
   ) {
     super(message);
     this.name = "ConverterError";
@@ -45,7 +48,11 @@ function startWorker(kind: ConverterKind) {
     if (reply.ok) waiting.resolve(reply.result);
     else
       waiting.reject(
-        new ConverterError(`The ${waiting.op} conversion failed: ${reply.message}`, reply.stack),
+        new ConverterError(
+          `The ${waiting.op} conversion failed: ${reply.message}`,
+          reply.stack,
+          reply.problems,
+        ),
       );
   });
   // A worker that died (an error, or exited) answers nothing more: fail what waits and what comes.

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { TemplateError } from "../render/errors.js";
+import type { ConverterError } from "./converters.js";
 import {
   baseName,
   type DocumentInput,
@@ -8,9 +10,11 @@ import {
   documentInput,
   flattenImagePaths,
 } from "./document.js";
+import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import type { OutputRecipe } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
+import { typstDiagnostics } from "./typst-problems.js";
 
 export { PDF_STANDARDS, type PdfStandard };
 
@@ -30,6 +34,44 @@ interface TypstDiagnostic {
   message: string;
   path: string;
   range: { start: { line: number; character: number } } | null;
+}
+
+/** A Typst problem where Typst saw it: its virtual file ("/body.typ", "/report.typ"), line and text. */
+export interface TypstProblem {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The text of the line, to find it again in the chapters and data. */
+  excerpt: string;
+}
+
+/** Typst could not set the PDF; the problems cross the worker boundary as data. */
+export class TypstError extends Error {
+  constructor(readonly problems: TypstProblem[]) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.name = "TypstError";
+  }
+}
+
+function typstProblem(d: TypstDiagnostic, text: string): TypstProblem {
+  const line = d.range ? d.range.start.line + 1 : 0;
+  return {
+    message: d.message,
+    file: d.path,
+    line,
+    column: d.range ? d.range.start.character + 1 : 0,
+    excerpt: line > 0 ? (text.split("\n")[line - 1] ?? "") : "",
+  };
+}
+
+/** The messages of the exporter's `[SourceDiagnostic { … message: "…" … }]` text. */
+export function exportProblems(raw: string): TypstProblem[] {
+  const messages = [...raw.matchAll(/message: "((?:[^"\\]|\\.)*)"/g)].map((m) =>
+    (m[1] as string).replace(/\\(.)/g, "$1"),
+  );
+  const unique = [...new Set(messages.length > 0 ? messages : [raw.split("\n")[0] ?? raw])];
+  return unique.map((message) => ({ message, file: "", line: 0, column: 0, excerpt: "" }));
 }
 
 /** One compiler per process: creating it scans fonts, which is the slow part. */
@@ -84,26 +126,22 @@ export async function typstToPdf(
   const compiled = typstCompiler.compile({ mainFilePath: MAIN_FILE });
   const error = compiled.takeError();
   if (error || !compiled.result) {
-    const where = (file: string) =>
-      file === MAIN_FILE
-        ? options.templatePath
-        : file === "/body.typ"
-          ? "the report converted to Typst"
-          : file;
-    const details = error
-      ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[])
-          .map((d) => {
-            const at = d.range ? `:${d.range.start.line + 1}:${d.range.start.character + 1}` : "";
-            return `${where(d.path)}${at}: ${d.message}`;
-          })
-          .join("\n")
-      : "no document";
-    throw new Error(`Typst could not compile the report:\n${details}`);
+    const located = error
+      ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[]).map((d) =>
+          typstProblem(d, d.path === "/body.typ" ? body : d.path === MAIN_FILE ? template : ""),
+        )
+      : [{ message: "Typst produced no document.", file: "", line: 0, column: 0, excerpt: "" }];
+    throw new TypstError(located);
   }
-  return typstCompiler.pdf(compiled.result, {
-    pdfStandard: options.standard,
-    creationTimestamp: Math.floor(options.date.getTime() / 1000),
-  });
+  try {
+    return typstCompiler.pdf(compiled.result, {
+      pdfStandard: options.standard,
+      creationTimestamp: Math.floor(options.date.getTime() / 1000),
+    });
+  } catch (error) {
+    // The exporter throws its diagnostics as Rust's debug text, without positions.
+    throw new TypstError(exportProblems((error as Error).message));
+  }
 }
 
 export async function renderPdf(input: DocumentInput, options: PdfOptions): Promise<Uint8Array> {
@@ -117,18 +155,29 @@ export const pdfRecipe: OutputRecipe = {
   async files(report, context) {
     if (!context.converters) throw new Error("The PDF recipe needs the converter workers.");
     const input = documentInput(report);
+    const fontDir = path.join(BUILTIN_TEMPLATES, "fonts");
+    const templatePath = templateFile(context.templatesDir, "typst/report.typ");
+    const printed = `${input.markdown}\n${JSON.stringify(input.meta)}`;
+    const unprintable = await unprintableDiagnostics(printed, context.data, fontDir);
+    if (unprintable.length > 0) throw new TemplateError(unprintable);
     const body = await context.converters.typst(input.markdown);
-    const bytes = await context.converters.pdf({
-      body,
-      input,
-      options: {
-        standard: context.pdfStandard,
-        templatePath: templateFile(context.templatesDir, "typst/report.typ"),
-        fontDir: path.join(BUILTIN_TEMPLATES, "fonts"),
-        stamp: context.stamp,
-        date: context.date,
-      },
-    });
+    const bytes = await context.converters
+      .pdf({
+        body,
+        input,
+        options: {
+          standard: context.pdfStandard,
+          templatePath,
+          fontDir,
+          stamp: context.stamp,
+          date: context.date,
+        },
+      })
+      .catch(async (error: unknown) => {
+        const problems = (error as ConverterError).problems;
+        if (!problems) throw error;
+        throw new TemplateError(await typstDiagnostics(problems, context.data, templatePath));
+      });
     return [{ name: "report.pdf", bytes }];
   },
 };

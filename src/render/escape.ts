@@ -43,8 +43,9 @@ function escapeParagraphStart(paragraph: string): string {
  * that would make a code block and trailing spaces that would make a line break are dropped.
  */
 export function escapeMarkdown(text: string): string {
+  // NEL and the line/paragraph separators are line breaks to Typst: never let one start a block.
   return text
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
     .replace(UNWANTED, "")
     .split(/\n[ \t\u00a0]*\n\s*/)
     .map((paragraph) =>

@@ -57,7 +57,9 @@ async function readTemplate(
   const read = await readLimited(file, SIZE_LIMITS.markdown);
   if ("diagnostic" in read) return read;
   const decoded = decodeUtf8(file, read.bytes);
-  return "diagnostic" in decoded ? decoded : { source: decoded.text };
+  if ("diagnostic" in decoded) return decoded;
+  const [problem] = decoded.problems;
+  return problem ? { diagnostic: problem } : { source: decoded.text };
 }
 
 function partialName(rel: string): string | undefined {

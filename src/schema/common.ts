@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { quoted } from "../diagnostics/quote.js";
 import { parseAmount } from "../load/amount.js";
+import { DATE_HINT, parseIsoDate } from "../load/calendar.js";
 import { countyHint, matchCounty } from "./counties.js";
 import { lookup, type Vocabulary, vocabularyHint } from "./vocabulary.js";
 
@@ -9,22 +11,32 @@ export interface IssueParams {
   hint?: string;
 }
 
-function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split("-").map(Number);
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
-  return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
-}
+const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_FORM = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
 
-/** A calendar date written YYYY-MM-DD. */
+/** Hints of the written forms (a regex issue carries no params), by the pattern's source. */
+export const FORM_HINTS: Record<string, string> = {
+  [DATE_FORM.source]: DATE_HINT,
+  [MONTH_FORM.source]: "Expected a month YYYY-MM, for example 2023-10.",
+};
+
+/** A calendar date written YYYY-MM-DD (quoted or not: YAML reads it as text either way). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Write the date as YYYY-MM-DD, for example 2024-03-01.")
-  .refine(isRealDate, "This date does not exist in the calendar.");
+  .regex(DATE_FORM, { message: "This is not a date written YYYY-MM-DD.", abort: true })
+  .superRefine((value, ctx) => {
+    if (parseIsoDate(value)) return;
+    ctx.addIssue({
+      code: "custom",
+      message: `${quoted(value)} is not a date in the calendar.`,
+      params: { hint: DATE_HINT } satisfies IssueParams,
+    });
+  });
 
 /** A month written YYYY-MM (a full date is accepted and cut to its month). */
 export const isoMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, "Write the month as YYYY-MM, for example 2023-10.")
+  .regex(MONTH_FORM, "This is not a month written YYYY-MM.")
   .transform((s) => s.slice(0, 7));
 
 /** Swedish prose: non-empty after trimming. */
@@ -37,7 +49,7 @@ export const amount = z.union([z.number(), z.string()]).transform((value, ctx) =
   if (parsed === undefined) {
     ctx.addIssue({
       code: "custom",
-      message: `"${value}" is not an amount.`,
+      message: `${quoted(value)} is not an amount.`,
       params: { hint: 'Write it as 1105000 or "1 105 000,0".' } satisfies IssueParams,
     });
     return z.NEVER;
@@ -52,7 +64,7 @@ export function vocabularyValue<C extends string>(vocab: Vocabulary<C>) {
     if (code === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `"${value}" is not a valid ${vocab.name}.`,
+        message: `${quoted(value)} is not a valid ${vocab.name}.`,
         params: { code: "vocab/unknown", hint: vocabularyHint(vocab) } satisfies IssueParams,
       });
       return z.NEVER;
@@ -67,7 +79,7 @@ export const countyCode = z.union([z.string(), z.number()]).transform((value, ct
   if (!match.county) {
     ctx.addIssue({
       code: "custom",
-      message: `"${value}" is not a Swedish county.`,
+      message: `${quoted(value)} is not a Swedish county.`,
       params: { code: "county/unknown", hint: countyHint(match) } satisfies IssueParams,
     });
     return z.NEVER;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YamlPath, YamlSource } from "../load/yaml.js";
 import type { IssueParams } from "./common.js";
+import { explainIssue } from "./explain.js";
 
 export type Checked<T> =
   | { data: T; diagnostics: Diagnostic[] }
@@ -58,14 +59,15 @@ function toDiagnostics(
     ];
   }
   const params = (issue.code === "custom" ? issue.params : undefined) as IssueParams | undefined;
+  const explained = explainIssue(issue, valueAt(source.value, path), path.length === 0);
   return [
     {
       severity: "error",
       code: params?.code ?? "schema/invalid-value",
-      message: where ? `${where}: ${issue.message}` : issue.message,
+      message: where ? `${where}: ${explained.message}` : explained.message,
       file: source.file,
       ...source.locate(path),
-      ...(params?.hint ? { hint: params.hint } : {}),
+      hint: params?.hint ?? explained.hint,
     },
   ];
 }

@@ -2,6 +2,7 @@
 // them, which loads the yaml package).
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { normaliseText } from "../../load/text.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
@@ -11,7 +12,7 @@ export const TERMINOLOGY = "terminologi.yaml";
 
 async function readOptional(file: string): Promise<string | undefined> {
   try {
-    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    return normaliseText(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }

@@ -34,7 +34,7 @@ const PNG_VERSION = 1;
 async function rasterise(svg: string, dpi: number): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");
   const fontFiles = readdirSync(FONT_DIR)
-    .filter((f) => f.endsWith(".ttf"))
+    .filter((f) => f.startsWith("SourceSans3") && f.endsWith(".ttf"))
     .sort()
     .map((f) => join(FONT_DIR, f));
   const resvg = new Resvg(svg, {

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { type InputText, positionsOf, smallInputTexts } from "../check/input-text.js";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import type { YearData } from "../load/dataset.js";
+import type { TypstProblem } from "./pdf.js";
+
+/** Where a Typst problem in the converted report is shown when no input has its text. */
+const CONVERTED = "report (converted to Typst)";
+const HINT_TEMPLATE = "Correct the Typst template at this line (see typst.app/docs).";
+const HINT_TEXT =
+  "Typst could not set this text; simplify the Markdown here, and report it if it is plain text.";
+
+/** The first place an input has `needle`, or undefined. */
+function findInInputs(
+  texts: InputText[],
+  needle: string,
+): ({ file: string } & Position) | undefined {
+  if (needle === "") return undefined;
+  for (const { file, text } of texts) {
+    const at = text.indexOf(needle);
+    if (at !== -1) return { file: file.rel, ...positionsOf(text)(at) };
+  }
+  return undefined;
+}
+
+/** The longest run of words of a Typst line, as it was probably written in a chapter or file. */
+function plainWords(excerpt: string): string {
+  const runs = excerpt.split(/[#[\]*_\\`$<>{}()"=]+/).map((s) => s.trim());
+  return runs.reduce((best, run) => (run.length > best.length ? run : best), "");
+}
+
+/** The character of "the text `"X"` could not be displayed with font …", when it is that. */
+function undisplayable(message: string): string | undefined {
+  return /the text `"(.+?)"` could not be displayed/.exec(message)?.[1];
+}
+
+/**
+ * Each Typst problem as a diagnostic at its source: the template's own line, or the place in the
+ * chapters and data where the text Typst stopped at is written.
+ */
+export async function typstDiagnostics(
+  problems: readonly TypstProblem[],
+  data: YearData,
+  templatePath: string,
+): Promise<Diagnostic[]> {
+  const texts = await smallInputTexts(data);
+  const inside = path.relative(data.root, templatePath);
+  const template = inside.startsWith("..")
+    ? "templates/typst/report.typ"
+    : inside.split(path.sep).join("/");
+  return problems.map((problem): Diagnostic => {
+    const base = {
+      severity: "error",
+      code: "template/typst",
+      message: `Typst: ${problem.message}`,
+    } as const;
+    if (problem.file === "/report.typ")
+      return {
+        ...base,
+        file: template,
+        line: problem.line,
+        column: problem.column,
+        hint: HINT_TEMPLATE,
+      };
+    const needle = undisplayable(problem.message) ?? plainWords(problem.excerpt);
+    const found = findInInputs(texts, needle);
+    if (found) return { ...base, ...found, hint: HINT_TEXT };
+    return {
+      ...base,
+      file: CONVERTED,
+      line: problem.line,
+      column: problem.column,
+      hint: HINT_TEXT,
+    };
+  });
+}
