@@ -231,6 +231,7 @@ describe("nch-report changes on a year that is new since the commit", () => {
         [],
       ]);
       expect(changes.findings.added.map((d) => d.code)).toEqual([
+        ...Array(8).fill("counties/missing-plans"),
         ...Array(5).fill("support-line/small-count"),
         "support-line/gap",
       ]);
