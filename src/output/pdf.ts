@@ -7,10 +7,12 @@ import {
   type DocumentOptions,
   documentInput,
   flattenImagePaths,
+  PANDOC_MARKDOWN,
 } from "./document.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import type { OutputRecipe } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
+import { makeTypstRoot } from "./typst-root.js";
 
 export { PDF_STANDARDS, type PdfStandard };
 
@@ -22,8 +24,15 @@ export interface PdfOptions extends DocumentOptions {
 }
 
 let compiler: NodeCompiler | undefined;
+/** The compiler's private root (typst-root.ts): given by the main thread, or made on first use. */
+let root: string | undefined;
 
-/** Where the house template is mapped in Typst's virtual file system. */
+/** The folder the converter worker was given by the main thread, which also removes it. */
+export function useTypstRoot(dir: string): void {
+  root = dir;
+}
+
+/** Where the house template is mapped in Typst's virtual file system (inside the root). */
 const MAIN_FILE = "/report.typ";
 
 interface TypstDiagnostic {
@@ -36,7 +45,8 @@ interface TypstDiagnostic {
 async function typst(fontDir: string): Promise<NodeCompiler> {
   if (!compiler) {
     const { NodeCompiler } = await import("@myriaddreamin/typst-ts-node-compiler");
-    compiler = NodeCompiler.create({ workspace: "/", fontArgs: [{ fontPaths: [fontDir] }] });
+    root ??= makeTypstRoot();
+    compiler = NodeCompiler.create({ workspace: root, fontArgs: [{ fontPaths: [fontDir] }] });
   }
   return compiler;
 }
@@ -53,7 +63,7 @@ export async function warmTypst(fontDir = path.join(BUILTIN_TEMPLATES, "fonts"))
 export async function markdownToTypst(markdown: string): Promise<string> {
   const { convert } = await import("pandoc-wasm");
   const result = await convert(
-    { from: "markdown", to: "typst" },
+    { from: PANDOC_MARKDOWN, to: "typst" },
     flattenImagePaths(markdown, "svg"),
     {},
   );
@@ -73,15 +83,17 @@ export async function typstToPdf(
     typst(options.fontDir),
   ]);
   typstCompiler.resetShadow();
+  // Only these files exist for Typst: in memory, inside its otherwise empty private root.
+  const inRoot = (file: string) => path.join(root as string, file);
   const meta = { ...input.meta, stamp: options.stamp };
-  typstCompiler.mapShadow("/meta.json", Buffer.from(JSON.stringify(meta)));
-  typstCompiler.mapShadow("/body.typ", Buffer.from(body));
+  typstCompiler.mapShadow(inRoot("/meta.json"), Buffer.from(JSON.stringify(meta)));
+  typstCompiler.mapShadow(inRoot("/body.typ"), Buffer.from(body));
   for (const chart of input.charts) {
-    typstCompiler.mapShadow(`/${baseName(chart.fileName)}.svg`, Buffer.from(chart.svg));
+    typstCompiler.mapShadow(inRoot(`/${baseName(chart.fileName)}.svg`), Buffer.from(chart.svg));
   }
   // Mapped as a file (not passed as content) so that Typst's diagnostics carry line and column.
-  typstCompiler.mapShadow(MAIN_FILE, Buffer.from(template));
-  const compiled = typstCompiler.compile({ mainFilePath: MAIN_FILE });
+  typstCompiler.mapShadow(inRoot(MAIN_FILE), Buffer.from(template));
+  const compiled = typstCompiler.compile({ mainFilePath: inRoot(MAIN_FILE) });
   const error = compiled.takeError();
   if (error || !compiled.result) {
     const where = (file: string) =>
