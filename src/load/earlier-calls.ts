@@ -43,8 +43,8 @@ export async function loadEarlierCalls(
       ...errors
         .filter((d) => d.code !== "path/outside-data")
         .map((d) => ({
-        ...d,
-        severity: "warning" as const,
+          ...d,
+          severity: "warning" as const,
           message: `${d.message} (${earlier} falls back to history/support-line.csv in the series.)`,
         })),
     );

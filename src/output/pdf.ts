@@ -96,17 +96,21 @@ export async function typstToPdf(
   const compiled = typstCompiler.compile({ mainFilePath: inRoot(MAIN_FILE) });
   const error = compiled.takeError();
   if (error || !compiled.result) {
-    const where = (file: string) =>
-      file === MAIN_FILE
+    // Paths inside the private root are shown as Typst sees them: from the root, "/x".
+    const shown = (text: string) => text.split(`${root}${path.sep}`).join("/");
+    const where = (file: string) => {
+      const rooted = shown(file);
+      return rooted === MAIN_FILE
         ? options.templatePath
-        : file === "/body.typ"
+        : rooted === "/body.typ"
           ? "the report converted to Typst"
-          : file;
+          : rooted;
+    };
     const details = error
       ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[])
           .map((d) => {
             const at = d.range ? `:${d.range.start.line + 1}:${d.range.start.character + 1}` : "";
-            return `${where(d.path)}${at}: ${d.message}`;
+            return `${where(d.path)}${at}: ${shown(d.message)}`;
           })
           .join("\n")
       : "no document";

@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { markupDiagnostics } from "../check/chapter-markup.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   confine,
@@ -104,6 +105,10 @@ export async function loadTemplates(
         diagnostics.push(loaded.diagnostic);
         continue;
       }
+      // A project template's images must be inside the data too (its layout is its own).
+      diagnostics.push(
+        ...markupDiagnostics({ rel: file.rel, text: loaded.source }, root, "", false),
+      );
       files.set(rel, templateFile(rel, "project", file.rel, loaded.source));
     }
   }

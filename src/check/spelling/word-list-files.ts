@@ -46,5 +46,11 @@ export async function readWordLists(
     user(WORD_LIST),
     user(TERMINOLOGY),
   ]);
-  return { builtInWords, builtInTerms, userWords, userTerms, ...(refused.length > 0 && { refused }) };
+  return {
+    builtInWords,
+    builtInTerms,
+    userWords,
+    userTerms,
+    ...(refused.length > 0 && { refused }),
+  };
 }
