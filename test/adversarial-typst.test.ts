@@ -1,7 +1,7 @@
 // The Typst compiler in-process, with every PDF standard: a template's reads, images, includes,
 // plugins and packages find only the build's own files in its private root; raw Typst from
 // Markdown reaches the PDF as text.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
