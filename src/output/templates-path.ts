@@ -11,7 +11,8 @@ export const BUILTIN_TEMPLATES = `${TEMPLATES_DIR}${path.sep}`;
  * one. An override that leads outside the data root is never used (loadTemplates reports it).
  */
 export function templateFile(projectTemplatesDir: string, name: string): string {
-  const override = dataFile(path.dirname(projectTemplatesDir), `templates/${name}`);
+  const root = path.dirname(projectTemplatesDir);
+  const override = dataFile(root, `${path.basename(projectTemplatesDir)}/${name}`);
   if (existsSync(override.abs)) {
     const outside = confine(override);
     if (outside) throw new Error(`${outside.file}: ${outside.message}`);
