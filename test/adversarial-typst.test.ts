@@ -7,12 +7,15 @@ import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DocumentInput } from "../src/output/document.js";
-import { markdownToTypst, typstToPdf } from "../src/output/pdf.js";
+import { markdownToTypst, releaseTypst, typstToPdf } from "../src/output/pdf.js";
 import { PDF_STANDARDS } from "../src/output/pdf-standards.js";
 import { SECRET } from "./adversarial-helpers.js";
 
 const outside = mkdtempSync(path.join(os.tmpdir(), "nch-confine-typst-"));
-afterAll(() => rmSync(outside, { recursive: true, force: true }));
+afterAll(() => {
+  releaseTypst();
+  rmSync(outside, { recursive: true, force: true });
+});
 writeFileSync(path.join(outside, "secret.txt"), SECRET);
 writeFileSync(
   path.join(outside, "secret.svg"),

@@ -12,7 +12,7 @@ import {
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import type { OutputRecipe } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
-import { makeTypstRoot } from "./typst-root.js";
+import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
 
 export { PDF_STANDARDS, type PdfStandard };
 
@@ -30,6 +30,13 @@ let root: string | undefined;
 /** The folder the converter worker was given by the main thread, which also removes it. */
 export function useTypstRoot(dir: string): void {
   root = dir;
+}
+
+/** In-process use (tests): drops the compiler and removes the root this module made. */
+export function releaseTypst(): void {
+  if (root && compiler) removeTypstRoot(root);
+  compiler = undefined;
+  root = undefined;
 }
 
 /** Where the house template is mapped in Typst's virtual file system (inside the root). */
