@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callsPerYearChart } from "../src/output/charts/index.js";
 import type { DocumentInput } from "../src/output/document.js";
 import { renderDocx } from "../src/output/docx.js";
-import { renderPdf } from "../src/output/pdf.js";
+import { releaseTypst, renderPdf } from "../src/output/pdf.js";
 
 const meta = {
   title: "Årlig redovisning av verksamheten 2023",
@@ -22,6 +22,8 @@ const INJECTION =
   "Data som text: #set page(fill: red) <script>alert(1)</script> $x^2$ {{supportLine.thisYear.total}} \\newpage @citat.";
 
 let input: DocumentInput;
+// The Typst compiler's private root is removed with the compiler (no exit hook in a test worker).
+afterAll(releaseTypst);
 beforeAll(async () => {
   const chart = await callsPerYearChart([
     { year: 2019, calls: 1019 },

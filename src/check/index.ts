@@ -1,6 +1,7 @@
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { loadYear, type YearData } from "../load/dataset.js";
 import type { YamlCacheOptions } from "../load/yaml-cache.js";
+import { checkChapterMarkup } from "./chapter-markup.js";
 import { checkCounties } from "./counties.js";
 import { checkFinance } from "./finance.js";
 import { checkGrants } from "./grants.js";
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   checkPersonalData,
   checkPlaceholders,
   checkSpelling,
+  checkChapterMarkup,
 ];
 
 /** Load → schema → rules: everything `nch-report validate` reports, in a stable order. */

@@ -153,7 +153,11 @@ async function build(
   const inputHashes = hashInputs(validated.data.inputs);
   inputHashes.catch(() => undefined); // awaited below unless the build stops first
   const [templates, earlier, images, provenance] = await sideLoads;
-  const loadProblems = [...templates.diagnostics, ...images.diagnostics];
+  const loadProblems = [
+    ...templates.diagnostics,
+    ...images.diagnostics,
+    ...earlier.diagnostics.filter((d) => d.severity === "error"),
+  ];
   if (loadProblems.length > 0 || !templates.templates) {
     report(loadProblems);
     return EXIT.problems;

@@ -21,6 +21,10 @@ export const CODES = {
     severity: "error",
     summary: "A path in the data points outside the data folder.",
   },
+  "chapter/raw-output": {
+    severity: "error",
+    summary: "A raw block or inline for an output format ({=typst}, HTML, TeX) in a chapter.",
+  },
   "yaml/syntax": { severity: "error", summary: "The YAML cannot be parsed." },
   "yaml/duplicate-key": { severity: "error", summary: "A key appears twice in the same mapping." },
   "yaml/tab-indent": { severity: "error", summary: "A tab character is used for indentation." },

@@ -9,6 +9,7 @@ import type { ReportMeta } from "../schema/report.js";
 import type { Themes } from "../schema/themes.js";
 import { type CallsSummary, loadCalls } from "./calls.js";
 import {
+  confine,
   type DataFile,
   dataFile,
   decodeUtf8,
@@ -113,6 +114,11 @@ export async function loadYear(
   const yearRel = String(year);
   if (!(await exists(path.join(root, yearRel)))) {
     throw new MissingYearError(`There is no folder for ${year} in ${root}.`);
+  }
+  // A year folder that is a link elsewhere: one finding, and nothing in it is read.
+  const outside = confine(dataFile(root, yearRel));
+  if (outside) {
+    return { data: { root, year, chapters: [], counties: [], inputs: [] }, diagnostics: [outside] };
   }
   const diagnostics: Diagnostic[] = [];
   const file = (rel: string) => dataFile(root, `${yearRel}/${rel}`);

@@ -37,12 +37,16 @@ export async function loadEarlierCalls(
     const loaded = await loadCalls(file, earlier);
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     if (loaded.summary && errors.length === 0) calls.set(earlier, loaded.summary);
+    // A link out of the data folder stays an error: it is never a fallback case.
+    diagnostics.push(...errors.filter((d) => d.code === "path/outside-data"));
     diagnostics.push(
-      ...errors.map((d) => ({
-        ...d,
-        severity: "warning" as const,
-        message: `${d.message} (${earlier} falls back to history/support-line.csv in the series.)`,
-      })),
+      ...errors
+        .filter((d) => d.code !== "path/outside-data")
+        .map((d) => ({
+          ...d,
+          severity: "warning" as const,
+          message: `${d.message} (${earlier} falls back to history/support-line.csv in the series.)`,
+        })),
     );
   }
   return { calls, diagnostics };

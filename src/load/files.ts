@@ -16,6 +16,8 @@ export interface DataFile {
   /** Relative to the data root, forward slashes. */
   rel: string;
   abs: string;
+  /** The folder the file must stay inside, also through symbolic links: the data root. */
+  root: string;
 }
 
 export type Resolved = { file: DataFile } | { diagnostic: Diagnostic };
@@ -27,6 +29,14 @@ function toRel(root: string, abs: string): string {
 function isInside(root: string, abs: string): boolean {
   const rel = path.relative(root, abs);
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+function realPath(target: string): string | undefined {
+  try {
+    return realpathSync(target);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -51,17 +61,36 @@ export function resolveInside(
   if (path.isAbsolute(written) || /^[a-zA-Z]:|^[\\/]/.test(written)) return outside();
   const abs = path.resolve(root, baseRel, written);
   if (!isInside(root, abs)) return outside();
-  try {
-    const real = realpathSync(abs);
-    if (!isInside(realpathSync(root), real)) return outside();
-  } catch {
-    // Missing files are reported by whoever reads them, with their own code.
-  }
-  return { file: { rel: toRel(root, abs), abs } };
+  const real = realPath(abs);
+  // Missing files are reported by whoever reads them, with their own code.
+  if (real !== undefined && !isInside(realPath(root) ?? root, real)) return outside();
+  return { file: { rel: toRel(root, abs), abs, root } };
 }
 
 export function dataFile(root: string, rel: string): DataFile {
-  return { rel, abs: path.join(root, ...rel.split("/")) };
+  return { rel, abs: path.join(root, ...rel.split("/")), root };
+}
+
+/**
+ * Why a data file may not be read: it (or a folder or link on its way) leads outside its root.
+ * Every read of the data goes through here (statLimited), before a byte of the file is read;
+ * the message names the file as the data names it, never where the link points.
+ */
+export function confine(file: DataFile): Diagnostic | undefined {
+  const real = realPath(file.abs);
+  // Missing files are reported by whoever reads them, with their own code.
+  if (real === undefined) return undefined;
+  const root = realPath(file.root) ?? path.resolve(file.root);
+  if (real === root || isInside(root, real)) return undefined;
+  return {
+    severity: "error",
+    code: "path/outside-data",
+    message: `${file.rel} leads outside the data folder (a symbolic link): it was not read.`,
+    file: file.rel,
+    line: 0,
+    column: 0,
+    hint: "Put the file itself inside the data folder instead of a link to somewhere else.",
+  };
 }
 
 export type ReadResult = { bytes: Buffer } | { diagnostic: Diagnostic };
@@ -77,6 +106,8 @@ export async function statLimited(
   file: DataFile,
   limit: number,
 ): Promise<{ size: number } | { diagnostic: Diagnostic }> {
+  const outside = confine(file);
+  if (outside) return { diagnostic: outside };
   let size: number;
   try {
     const info = statSync(file.abs);

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { decodeUtf8, readLimited, resolveInside, SIZE_LIMITS } from "./files.js";
+import { dataFile, decodeUtf8, readLimited, SIZE_LIMITS } from "./files.js";
 
 /** Folder of a year's own images (an organisation chart, a map), used by {{figure "<name>"}}. */
 export const IMAGE_DIR = "figurer";
@@ -27,21 +27,13 @@ export async function loadImages(
     return { images, diagnostics };
   }
   for (const name of names) {
-    const resolved = resolveInside(root, base, name, {
-      file: `${base}/${name}`,
-      line: 0,
-      column: 0,
-    });
-    if ("diagnostic" in resolved) {
-      diagnostics.push(resolved.diagnostic);
-      continue;
-    }
-    const read = await readLimited(resolved.file, SIZE_LIMITS.markdown);
+    const file = dataFile(root, `${base}/${name}`);
+    const read = await readLimited(file, SIZE_LIMITS.markdown);
     if ("diagnostic" in read) {
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const decoded = decodeUtf8(resolved.file, read.bytes);
+    const decoded = decodeUtf8(file, read.bytes);
     if ("diagnostic" in decoded) {
       diagnostics.push(decoded.diagnostic);
       continue;

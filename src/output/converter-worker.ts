@@ -2,7 +2,7 @@
 // worker (pandoc-wasm: Markdown → Typst and Markdown → DOCX) or the "typst" worker (Typst →
 // PDF). Each loads its converter as soon as it starts, while the main thread still validates.
 import { parentPort, workerData } from "node:worker_threads";
-import type { DocumentInput, DocumentOptions } from "./document.js";
+import { type DocumentInput, type DocumentOptions, PANDOC_MARKDOWN } from "./document.js";
 import type { PdfOptions, TypstProblem } from "./pdf.js";
 
 /** "markdown-to-typst" and "docx" each own a pandoc instance; "typst" owns the Typst compiler. */
@@ -26,7 +26,7 @@ export type ConverterReply = { id: number } & (
 
 const port = parentPort;
 if (!port) throw new Error("converter-worker must run in a worker thread");
-const kind = (workerData as { kind: ConverterKind }).kind;
+const { kind, typstRoot } = workerData as { kind: ConverterKind; typstRoot?: string };
 
 // pandoc's first conversion of real content costs about a second more than later ones, and a
 // tiny warm-up does not pay that: the Markdown → Typst worker (on the PDF's longer path)
@@ -54,10 +54,14 @@ Table: Tabell 1: Exempel
 `;
 
 async function warm(): Promise<unknown> {
-  if (kind === "typst") return (await import("./pdf.js")).warmTypst();
+  if (kind === "typst") {
+    const pdf = await import("./pdf.js");
+    if (typstRoot) pdf.useTypstRoot(typstRoot);
+    return pdf.warmTypst();
+  }
   const { convert } = await import("pandoc-wasm");
   return kind === "markdown-to-typst"
-    ? convert({ from: "markdown", to: "typst" }, WARM_UP, {})
+    ? convert({ from: PANDOC_MARKDOWN, to: "typst" }, WARM_UP, {})
     : undefined;
 }
 const warmed = warm();

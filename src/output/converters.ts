@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { ConverterKind, ConverterReply, ConverterRequest } from "./converter-worker.js";
 import type { TypstProblem } from "./pdf.js";
+import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
 
 /** A conversion that failed inside a converter worker. */
 export class ConverterError extends Error {
@@ -31,9 +32,9 @@ const WHAT: Record<ConverterRequest["op"], string> = {
   pdf: "PDF",
 };
 
-function startWorker(kind: ConverterKind) {
+function startWorker(kind: ConverterKind, typstRoot?: string) {
   const worker = new Worker(new URL("./converter-worker.js", import.meta.url), {
-    workerData: { kind },
+    workerData: { kind, typstRoot },
   });
   worker.unref();
   const pending = new Map<
@@ -93,7 +94,8 @@ function startWorker(kind: ConverterKind) {
 export function startConverters(formats: readonly ("docx" | "pdf")[]): Converters {
   const docx = formats.includes("docx") ? startWorker("docx") : undefined;
   const toTypst = formats.includes("pdf") ? startWorker("markdown-to-typst") : undefined;
-  const typst = formats.includes("pdf") ? startWorker("typst") : undefined;
+  const typstRoot = formats.includes("pdf") ? makeTypstRoot() : undefined;
+  const typst = typstRoot ? startWorker("typst", typstRoot) : undefined;
   const missing = (what: string) => Promise.reject(new Error(`No ${what} worker was started.`));
   return {
     typst: (markdown) => toTypst?.send<string>({ op: "typst", markdown }) ?? missing("pandoc"),
@@ -101,6 +103,7 @@ export function startConverters(formats: readonly ("docx" | "pdf")[]): Converter
     pdf: (request) => typst?.send<Uint8Array>({ op: "pdf", ...request }) ?? missing("Typst"),
     async close() {
       await Promise.all([docx, toTypst, typst].map((w) => w?.worker.terminate()));
+      if (typstRoot) removeTypstRoot(typstRoot);
     },
   };
 }

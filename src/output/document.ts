@@ -27,6 +27,14 @@ export interface DocumentOptions {
   date: Date;
 }
 
+/**
+ * The Markdown dialect pandoc reads the report in: without raw output blocks and inlines
+ * (`{=typst}`, `{=openxml}`) and raw TeX, so a chapter can only ever give text, never layout or
+ * code for the converters. Raw HTML stays on: the DOCX and Typst writers drop it, and with it an
+ * author's `<!-- comment -->` (validate refuses every other HTML in a chapter).
+ */
+export const PANDOC_MARKDOWN = "markdown-raw_attribute-raw_tex";
+
 /** Pandoc's virtual file system is flat: `figurer/x.svg` must be referenced as `x.svg`. */
 export function flattenImagePaths(markdown: string, extension: "png" | "svg"): string {
   return markdown.replace(

@@ -8,6 +8,7 @@ import {
   type DocumentOptions,
   documentInput,
   flattenImagePaths,
+  PANDOC_MARKDOWN,
 } from "./document.js";
 import type { OutputRecipe } from "./recipe.js";
 import { templateFile } from "./templates-path.js";
@@ -37,7 +38,7 @@ export async function renderDocx(
   for (const [name, png] of Object.entries(images)) files[name] = new Blob([png]);
   const result = await convert(
     {
-      from: "markdown",
+      from: PANDOC_MARKDOWN,
       to: "docx",
       "output-file": "report.docx",
       "reference-doc": "reference.docx",

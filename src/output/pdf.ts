@@ -9,12 +9,14 @@ import {
   type DocumentOptions,
   documentInput,
   flattenImagePaths,
+  PANDOC_MARKDOWN,
 } from "./document.js";
 import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import type { OutputRecipe } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 import { typstDiagnostics } from "./typst-problems.js";
+import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
 
 export { PDF_STANDARDS, type PdfStandard };
 
@@ -26,8 +28,22 @@ export interface PdfOptions extends DocumentOptions {
 }
 
 let compiler: NodeCompiler | undefined;
+/** The compiler's private root (typst-root.ts): given by the main thread, or made on first use. */
+let root: string | undefined;
 
-/** Where the house template is mapped in Typst's virtual file system. */
+/** The folder the converter worker was given by the main thread, which also removes it. */
+export function useTypstRoot(dir: string): void {
+  root = dir;
+}
+
+/** In-process use (tests): drops the compiler and removes the root this module made. */
+export function releaseTypst(): void {
+  if (root && compiler) removeTypstRoot(root);
+  compiler = undefined;
+  root = undefined;
+}
+
+/** Where the house template is mapped in Typst's virtual file system (inside the root). */
 const MAIN_FILE = "/report.typ";
 
 interface TypstDiagnostic {
@@ -78,7 +94,8 @@ export function exportProblems(raw: string): TypstProblem[] {
 async function typst(fontDir: string): Promise<NodeCompiler> {
   if (!compiler) {
     const { NodeCompiler } = await import("@myriaddreamin/typst-ts-node-compiler");
-    compiler = NodeCompiler.create({ workspace: "/", fontArgs: [{ fontPaths: [fontDir] }] });
+    root ??= makeTypstRoot();
+    compiler = NodeCompiler.create({ workspace: root, fontArgs: [{ fontPaths: [fontDir] }] });
   }
   return compiler;
 }
@@ -95,7 +112,7 @@ export async function warmTypst(fontDir = path.join(BUILTIN_TEMPLATES, "fonts"))
 export async function markdownToTypst(markdown: string): Promise<string> {
   const { convert } = await import("pandoc-wasm");
   const result = await convert(
-    { from: "markdown", to: "typst" },
+    { from: PANDOC_MARKDOWN, to: "typst" },
     flattenImagePaths(markdown, "svg"),
     {},
   );
@@ -115,21 +132,27 @@ export async function typstToPdf(
     typst(options.fontDir),
   ]);
   typstCompiler.resetShadow();
+  // Only these files exist for Typst: in memory, inside its otherwise empty private root.
+  const inRoot = (file: string) => path.join(root as string, file);
   const meta = { ...input.meta, stamp: options.stamp };
-  typstCompiler.mapShadow("/meta.json", Buffer.from(JSON.stringify(meta)));
-  typstCompiler.mapShadow("/body.typ", Buffer.from(body));
+  typstCompiler.mapShadow(inRoot("/meta.json"), Buffer.from(JSON.stringify(meta)));
+  typstCompiler.mapShadow(inRoot("/body.typ"), Buffer.from(body));
   for (const chart of input.charts) {
-    typstCompiler.mapShadow(`/${baseName(chart.fileName)}.svg`, Buffer.from(chart.svg));
+    typstCompiler.mapShadow(inRoot(`/${baseName(chart.fileName)}.svg`), Buffer.from(chart.svg));
   }
   // Mapped as a file (not passed as content) so that Typst's diagnostics carry line and column.
-  typstCompiler.mapShadow(MAIN_FILE, Buffer.from(template));
-  const compiled = typstCompiler.compile({ mainFilePath: MAIN_FILE });
+  typstCompiler.mapShadow(inRoot(MAIN_FILE), Buffer.from(template));
+  const compiled = typstCompiler.compile({ mainFilePath: inRoot(MAIN_FILE) });
   const error = compiled.takeError();
+  // Paths inside the private root are shown as Typst sees them: from the root, "/x".
+  const shown = (text: string) => text.split(`${root}${path.sep}`).join("/");
   if (error || !compiled.result) {
     const located = error
-      ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[]).map((d) =>
-          typstProblem(d, d.path === "/body.typ" ? body : d.path === MAIN_FILE ? template : ""),
-        )
+      ? (typstCompiler.fetchDiagnostics(error) as TypstDiagnostic[])
+          .map((d) => ({ ...d, path: shown(d.path), message: shown(d.message) }))
+          .map((d) =>
+            typstProblem(d, d.path === "/body.typ" ? body : d.path === MAIN_FILE ? template : ""),
+          )
       : [{ message: "Typst produced no document.", file: "", line: 0, column: 0, excerpt: "" }];
     throw new TypstError(located);
   }
@@ -140,7 +163,7 @@ export async function typstToPdf(
     });
   } catch (error) {
     // The exporter throws its diagnostics as Rust's debug text, without positions.
-    throw new TypstError(exportProblems((error as Error).message));
+    throw new TypstError(exportProblems(shown((error as Error).message)));
   }
 }
 

@@ -1,11 +1,13 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { markupDiagnostics } from "../check/chapter-markup.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import {
+  confine,
   type DataFile,
+  dataFile,
   decodeUtf8,
   readLimited,
-  resolveInside,
   SIZE_LIMITS,
 } from "../load/files.js";
 import { TEMPLATES_DIR } from "../package-root.js";
@@ -39,11 +41,12 @@ export interface TemplateSet {
 const REPORT_REL = "report.md.hbs";
 const PARTIAL_SUFFIX = ".md.hbs";
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Files under a folder; with `links`, also symbolic links (which readdir does not follow). */
+async function listFiles(dir: string, links = false): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
     return entries
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() || (links && e.isSymbolicLink()))
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
       .sort();
   } catch {
@@ -82,6 +85,7 @@ export async function loadTemplates(
     const loaded = await readTemplate({
       rel: `templates/${rel}`,
       abs: path.join(BUILTIN_TEMPLATE_DIR, rel),
+      root: BUILTIN_TEMPLATE_DIR,
     });
     if ("diagnostic" in loaded)
       throw new Error(`Built-in template ${rel}: ${loaded.diagnostic.message}`);
@@ -89,20 +93,25 @@ export async function loadTemplates(
   }
   if (dataRoot !== undefined) {
     const root = path.resolve(dataRoot);
-    for (const rel of await listFiles(path.join(root, PROJECT_TEMPLATE_DIR))) {
-      if (rel !== REPORT_REL && partialName(rel) === undefined) continue;
-      const at = { file: `${PROJECT_TEMPLATE_DIR}/${rel}`, line: 0, column: 0 };
-      const resolved = resolveInside(root, PROJECT_TEMPLATE_DIR, rel, at);
-      if ("diagnostic" in resolved) {
-        diagnostics.push(resolved.diagnostic);
+    // Every project template (Typst, reference.docx and chart specs too) must stay inside.
+    for (const rel of await listFiles(path.join(root, PROJECT_TEMPLATE_DIR), true)) {
+      const file = dataFile(root, `${PROJECT_TEMPLATE_DIR}/${rel}`);
+      const outside = confine(file);
+      if (outside) {
+        diagnostics.push(outside);
         continue;
       }
-      const loaded = await readTemplate(resolved.file);
+      if (rel !== REPORT_REL && partialName(rel) === undefined) continue;
+      const loaded = await readTemplate(file);
       if ("diagnostic" in loaded) {
         diagnostics.push(loaded.diagnostic);
         continue;
       }
-      files.set(rel, templateFile(rel, "project", resolved.file.rel, loaded.source));
+      // A project template's images must be inside the data too (its layout is its own).
+      diagnostics.push(
+        ...markupDiagnostics({ rel: file.rel, text: loaded.source }, root, "", false),
+      );
+      files.set(rel, templateFile(rel, "project", file.rel, loaded.source));
     }
   }
   const report = files.get(REPORT_REL);

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { normaliseText } from "../../load/text.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { confine, dataFile } from "../../load/files.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
@@ -24,18 +26,32 @@ export interface WordListTexts {
   builtInTerms?: string | undefined;
   userWords?: string | undefined;
   userTerms?: string | undefined;
+  /** The user's lists that lead outside the data folder: not read, reported. */
+  refused?: Diagnostic[];
 }
 
 export async function readWordLists(
   dataRoot: string,
   builtInDir = BUILT_IN_WORDS,
 ): Promise<WordListTexts> {
-  const userDir = path.join(dataRoot, "words");
+  const refused: Diagnostic[] = [];
+  const user = async (name: string) => {
+    const file = dataFile(path.resolve(dataRoot), `words/${name}`);
+    const outside = confine(file);
+    if (outside) refused.push(outside);
+    return outside ? undefined : readOptional(file.abs);
+  };
   const [builtInWords, builtInTerms, userWords, userTerms] = await Promise.all([
     readOptional(path.join(builtInDir, WORD_LIST)),
     readOptional(path.join(builtInDir, TERMINOLOGY)),
-    readOptional(path.join(userDir, WORD_LIST)),
-    readOptional(path.join(userDir, TERMINOLOGY)),
+    user(WORD_LIST),
+    user(TERMINOLOGY),
   ]);
-  return { builtInWords, builtInTerms, userWords, userTerms };
+  return {
+    builtInWords,
+    builtInTerms,
+    userWords,
+    userTerms,
+    ...(refused.length > 0 && { refused }),
+  };
 }

@@ -27,7 +27,7 @@ export function parseWordList(text: string): string[] {
 
 /** The built-in word list and terminology extended by the user's. */
 export function parseWordLists(texts: WordListTexts): WordLists {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(texts.refused ?? [])];
   const terms = (file: string, text: string | undefined): Term[] => {
     if (text === undefined) return [];
     const parsed = parseTerminology(file, text);

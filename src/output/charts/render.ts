@@ -5,6 +5,7 @@ import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../../cache
 import { MONTHS_SV } from "../../model/format.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
+import { templateFile } from "../templates-path.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
 
 /** The built-in charts; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
@@ -57,11 +58,9 @@ export class ChartSpecError extends Error {
  * one (templatesDir = `<data root>/templates`), else the built-in spec.
  */
 export function chartSpecPath(name: ChartName, templatesDir?: string): string {
-  if (templatesDir) {
-    const override = join(templatesDir, "charts", `${name}.vl.json`);
-    if (existsSync(override)) return override;
-  }
-  return join(BUILTIN_CHART_DIR, `${name}.vl.json`);
+  return templatesDir
+    ? templateFile(templatesDir, `charts/${name}.vl.json`)
+    : join(BUILTIN_CHART_DIR, `${name}.vl.json`);
 }
 
 async function readSpec(file: string): Promise<Record<string, unknown>> {
