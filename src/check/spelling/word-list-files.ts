@@ -2,9 +2,9 @@
 // them, which loads the yaml package).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { normaliseText } from "../../load/text.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { confine, dataFile } from "../../load/files.js";
+import { normaliseText } from "../../load/text.js";
 import { TEMPLATES_DIR } from "../../package-root.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
