@@ -357,9 +357,11 @@ describe("a project's Typst template sees only the build (build --format pdf)", 
         "pdf",
         "--quiet",
       ]);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain(
-        `${template}:1:7: file not found (searched at /proc/self/environ)`,
+      // A located template/typst finding (exit 1) at the template's line and column.
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`${path.relative(process.cwd(), template)}\n  1:7 `);
+      expect(result.stdout).toContain(
+        "error    Typst: file not found (searched at /proc/self/environ)  template/typst",
       );
       expect(existsSync(p.out)).toBe(false);
       await expectNoLeak(result);
@@ -396,9 +398,10 @@ describe("a project's Typst template sees only the build (build --format pdf)", 
         ],
         { XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg },
       );
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain(
-        `${template}:1:9: package not found (searched for @local/hemlig:0.1.0)`,
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`${path.relative(process.cwd(), template)}\n  1:9 `);
+      expect(result.stdout).toContain(
+        "error    Typst: package not found (searched for @local/hemlig:0.1.0)  template/typst",
       );
       expect(existsSync(p.out)).toBe(false);
       await expectNoLeak(result);
