@@ -1,8 +1,15 @@
-/** Where a piece of personal data starts in a text, and what it is. */
+import { foldForScan } from "./personal-data-fold.js";
+
+export type PersonalDataKind = "personnummer" | "samordningsnummer" | "email" | "phone";
+
+/** Where a piece of personal data is in a text (as written), what it is, and how it reads. */
 export interface PersonalDataMatch {
-  kind: "personnummer" | "samordningsnummer" | "email" | "phone";
+  kind: PersonalDataKind;
   index: number;
+  /** The text as written, escapes and markup included. */
   text: string;
+  /** As a reader sees it: ASCII digits, "-" for any dash, " " for any space. */
+  folded: string;
 }
 
 /** Luhn check over the ten digits YYMMDDNNNC: weights 2,1,2,1,… and digit sums. */
@@ -30,7 +37,7 @@ function isDate(year: number, month: number, day: number): boolean {
 export function identityNumberKind(
   written: string,
 ): "personnummer" | "samordningsnummer" | undefined {
-  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$/.exec(written);
+  const m = /^([0-9]{2})?([0-9]{2})([0-9]{2})([0-9]{2})[-+]?([0-9]{4})$/.exec(written);
   if (!m) return undefined;
   const [, century, yy = "", mm = "", dd = "", last = ""] = m;
   if (century !== undefined && !["18", "19", "20"].includes(century)) return undefined;
@@ -44,7 +51,10 @@ export function identityNumberKind(
   return coordination ? "samordningsnummer" : "personnummer";
 }
 
-const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+// On folded text: YYMMDD or YYYYMMDD, then a dash or plus (spaces around it allowed), spaces or
+// nothing, then the four last digits, also grouped "1 236" as the number helper prints them.
+const IDENTITY_NUMBER =
+  /(?<![0-9])(?:[0-9]{2})?[0-9]{6}(?:[ \t]{0,8}[-+]{1,3}[ \t]{0,8}|[ \t]{1,8})?[0-9] ?[0-9]{3}(?![0-9])/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // +46 or a trunk 0, an area code, then 5–8 more digits in groups of spaces or hyphens.
 const PHONE =
@@ -75,26 +85,41 @@ export function isOrganisationPhone(phone: string): boolean {
   return ORGANISATION_PHONE_PREFIXES.some((p) => national.startsWith(p));
 }
 
-/** Identity numbers, e-mail addresses and phone numbers of persons in a text, in order. */
-export function findPersonalData(text: string): PersonalDataMatch[] {
+export interface ScanOptions {
+  /** Read line ends as spaces: prose and rendered text, where a line break is a space. */
+  joinLines?: boolean;
+}
+
+/**
+ * Identity numbers, e-mail addresses and phone numbers of persons in a text, in order, in every
+ * written form (see foldForScan); positions are those of the text as written.
+ */
+export function findPersonalData(text: string, options: ScanOptions = {}): PersonalDataMatch[] {
+  const folded = foldForScan(text, options.joinLines);
   const found: PersonalDataMatch[] = [];
-  for (const m of text.matchAll(IDENTITY_NUMBER)) {
-    const kind = identityNumberKind(m[0]);
-    if (kind) found.push({ kind, index: m.index, text: m[0] });
+  const add = (kind: PersonalDataKind, index: number, match: string) => {
+    const [start, end] = folded.span(index, index + match.length);
+    found.push({ kind, index: start, text: text.slice(start, end), folded: match });
+  };
+  for (const m of folded.text.matchAll(IDENTITY_NUMBER)) {
+    const kind = identityNumberKind(m[0].replace(/[^0-9]/g, ""));
+    if (kind) add(kind, m.index, m[0]);
   }
   const identities = [...found];
-  const overlapsIdentity = (index: number, length: number) =>
-    identities.some((f) => index < f.index + f.text.length && f.index < index + length);
-  if (text.includes("@")) {
-    for (const m of text.matchAll(EMAIL)) {
-      if (!isOrganisationEmail(m[0])) found.push({ kind: "email", index: m.index, text: m[0] });
+  const overlapsIdentity = (index: number, length: number) => {
+    const [start, end] = folded.span(index, index + length);
+    return identities.some((f) => start < f.index + f.text.length && f.index < end);
+  };
+  if (folded.text.includes("@")) {
+    for (const m of folded.text.matchAll(EMAIL)) {
+      if (!isOrganisationEmail(m[0])) add("email", m.index, m[0]);
     }
   }
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of folded.text.matchAll(PHONE)) {
     const national = nationalDigits(m[0]);
     if (national.length < 7 || national.length > 9) continue;
     if (isOrganisationPhone(m[0]) || overlapsIdentity(m.index, m[0].length)) continue;
-    found.push({ kind: "phone", index: m.index, text: m[0] });
+    add("phone", m.index, m[0]);
   }
   return found.sort((a, b) => a.index - b.index);
 }
