@@ -50,7 +50,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 // YAML, Typst), Handlebars expressions, emphasis and code markers, HTML tags and comments, and
 // the non-ASCII characters that are digits, spaces, dashes, invisible or combining marks.
 const SPECIAL =
-  /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^])|\{\{[^{}]{0,200}\}\}|<!--[^]{0,200}?-->|<\/?[A-Za-z][^<>]{0,200}>|[*_~`]|(?![\0-\x7F])[\p{N}\p{Z}\p{Pd}\p{Cf}\p{M}\p{Sm}\uFE62\uFF0B]/gu;
+  /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])|\{\{[^{}]{0,200}\}\}|<!--[\s\S]{0,200}?-->|<\/?[A-Za-z][^<>]{0,200}>|[*_~`]|(?![\0-\x7F])[\p{N}\p{Z}\p{Pd}\p{Cf}\p{M}\p{Sm}\uFE62\uFF0B]/gu;
 
 const decimalValue = new Map<number, string>();
 
@@ -71,7 +71,7 @@ export function foldChar(ch: string): string {
   if (ch.length === 0 || /^[\0-\x7F]$/.test(ch)) return ch;
   if (/^\p{Nd}$/u.test(ch)) return asciiDigit(ch.codePointAt(0) as number);
   const compat = ch.normalize("NFKC");
-  if (compat !== ch && /^[0-9 +\-]+$/.test(compat)) return compat;
+  if (compat !== ch && /^[0-9 +-]+$/.test(compat)) return compat;
   if (/^[\p{Z}]$/u.test(ch)) return " ";
   if (/^[\p{Pd}\u2212\uFE63\uFF0D]$/u.test(ch)) return "-";
   if (/^[\uFE62\uFF0B]$/u.test(ch)) return "+";
@@ -91,7 +91,8 @@ function foldSpecial(m: string): string {
   if (m.startsWith("&#")) return fromCodePoint(m.slice(2, -1), 10);
   if (m.startsWith("&")) return NAMED_ENTITIES[m.slice(1, -1)] ?? m;
   if (m.startsWith("\\u{")) return fromCodePoint(m.slice(3, -1), 16);
-  if (m.startsWith("\\") && m.length > 2 && /^\\[xuU]/.test(m)) return fromCodePoint(m.slice(2), 16);
+  if (m.startsWith("\\") && m.length > 2 && /^\\[xuU]/.test(m))
+    return fromCodePoint(m.slice(2), 16);
   if (m.startsWith("\\")) return YAML_ESCAPES[m.slice(1)] ?? foldChar(m.slice(1));
   // A Handlebars expression prints what its literal arguments are: keep their digits.
   if (m.startsWith("{{")) return m.replace(/[^0-9]/g, "");

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Chalk } from "chalk";
 import { validateYear } from "../check/index.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { maskPersonalData } from "../diagnostics/redact.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
 import { loadEarlierCalls } from "../load/earlier-calls.js";
@@ -71,7 +72,8 @@ function progress(out: NodeJS.WritableStream, color: boolean, quiet: boolean) {
   return (what: string, seconds?: number) => {
     const now = performance.now();
     const took = seconds ?? (now - last) / 1000;
-    if (!quiet) out.write(`${c.green("✔")} ${what} ${c.dim(`(${took.toFixed(2)} s)`)}\n`);
+    if (!quiet)
+      out.write(`${c.green("✔")} ${maskPersonalData(what)} ${c.dim(`(${took.toFixed(2)} s)`)}\n`);
     last = now;
   };
 }

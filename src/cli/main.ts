@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { maskPersonalData, redactText } from "../diagnostics/redact.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UsageError } from "./exit.js";
 
@@ -201,19 +202,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`nch-report: ${error.message}\n`);
+      process.stderr.write(`nch-report: ${redactText(error.message)}\n`);
       return EXIT.usage;
     }
     const verbose = argv.includes("--verbose");
     // A conversion that failed says what failed and where; it is no crash of the tool.
     if (error instanceof Error && error.name === "ConverterError" && !verbose) {
-      process.stderr.write(`nch-report: ${error.message}\n`);
+      process.stderr.write(`nch-report: ${redactText(error.message)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(
       verbose && error instanceof Error
-        ? `nch-report: internal failure\n${error.stack}\n`
-        : `nch-report: internal failure: ${(error as Error).message ?? String(error)}\n(run with --verbose for details)\n`,
+        ? `nch-report: internal failure\n${maskPersonalData(error.stack ?? "")}\n`
+        : `nch-report: internal failure: ${redactText((error as Error).message ?? String(error))}\n(run with --verbose for details)\n`,
     );
     return EXIT.usage;
   }

@@ -1,4 +1,5 @@
 import type { Severity } from "../diagnostic.js";
+import { redacting } from "../redact.js";
 import type { Reporter } from "./types.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -9,7 +10,7 @@ const escapeData = (s: string) =>
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** Workflow annotations: `::error file=…,line=…,col=…,title=…::message`. */
-export const github: Reporter = (diagnostics, { pathPrefix }) =>
+export const github: Reporter = redacting((diagnostics, { pathPrefix }) =>
   diagnostics
     .map((d) => {
       const props = [`file=${escapeProperty(pathPrefix + d.file)}`];
@@ -18,4 +19,5 @@ export const github: Reporter = (diagnostics, { pathPrefix }) =>
       const text = d.hint ? `${d.message} ${d.hint}` : d.message;
       return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData(text)}\n`;
     })
-    .join("");
+    .join(""),
+);

@@ -1,11 +1,12 @@
 import { Chalk } from "chalk";
 import { countBySeverity, type Diagnostic } from "../diagnostic.js";
+import { redacting } from "../redact.js";
 import type { Reporter } from "./types.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Grouped by file, one line per finding, a summary line at the end — the ESLint look. */
-export const stylish: Reporter = (diagnostics, { color, pathPrefix }) => {
+export const stylish: Reporter = redacting((diagnostics, { color, pathPrefix }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const severityText = {
     error: c.red("error"),
@@ -37,4 +38,4 @@ export const stylish: Reporter = (diagnostics, { color, pathPrefix }) => {
     lines.push(errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join("\n")}\n`;
-};
+});

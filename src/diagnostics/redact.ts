@@ -1,0 +1,56 @@
+// The one gate every message passes on its way to a terminal, a CI log or an annotation: no
+// personal data is repeated, and no echoed value is longer than a line can carry.
+import { findPersonalData, type PersonalDataKind } from "../check/personal-data-patterns.js";
+import type { Diagnostic } from "./diagnostic.js";
+import type { Reporter } from "./reporters/types.js";
+
+/** How long an echoed value (a quoted value, a word) may be before it is cut with "…". */
+export const MAX_ECHOED = 60;
+/** A whole message or hint is never longer than this. */
+const MAX_MESSAGE = 400;
+
+const MASK: Record<PersonalDataKind, string> = {
+  personnummer: "[personnummer]",
+  samordningsnummer: "[samordningsnummer]",
+  email: "[e-mail address]",
+  phone: "[phone number]",
+};
+
+/** A value cut to `max` characters with "…" (never inside a surrogate pair). */
+export function cut(value: string, max = MAX_ECHOED): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value[max - 1] ?? "") ? max - 1 : max;
+  return `${value.slice(0, end)}…`;
+}
+
+/** Identity numbers, e-mail addresses and phone numbers replaced by their kind. */
+export function maskPersonalData(text: string): string {
+  const found = findPersonalData(text, { joinLines: true });
+  let masked = text;
+  for (const m of found.reverse()) {
+    masked = masked.slice(0, m.index) + MASK[m.kind] + masked.slice(m.index + m.text.length);
+  }
+  return masked;
+}
+
+/** A line of text fit to print: personal data masked, long quoted values and words cut. */
+export function redactText(text: string): string {
+  const shortened = text
+    .replace(/"([^"\n]{61,})"/g, (_, value: string) => `"${cut(value)}"`)
+    .replace(/[^\s"]{61,}/g, (word) => cut(word));
+  return cut(maskPersonalData(shortened), MAX_MESSAGE);
+}
+
+/** A diagnostic as it may be shown: message, hint and file name redacted. */
+export function redactDiagnostic(d: Diagnostic): Diagnostic {
+  const file = maskPersonalData(d.file);
+  const message = redactText(d.message);
+  const hint = d.hint === undefined ? undefined : redactText(d.hint);
+  if (file === d.file && message === d.message && hint === d.hint) return d;
+  return { ...d, file, message, ...(hint !== undefined && { hint }) };
+}
+
+/** A reporter that only ever sees redacted diagnostics: every reporter is made through this. */
+export function redacting(reporter: Reporter): Reporter {
+  return (diagnostics, options) => reporter(diagnostics.map(redactDiagnostic), options);
+}
