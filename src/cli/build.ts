@@ -13,6 +13,7 @@ import type { Converters } from "../output/converters.js";
 import { buildManifest, hashInputs } from "../output/manifest.js";
 import { markdownOutputFiles, writeReport } from "../output/markdown.js";
 import type { PdfStandard } from "../output/pdf-standards.js";
+import { personalDataGate } from "../output/personal-data-gate.js";
 import type { OutputFormat, OutputRecipe, RecipeContext } from "../output/recipe.js";
 import type { OutputFile } from "../output/write.js";
 import {
@@ -247,6 +248,14 @@ async function build(
     files,
   );
   files.push({ name: MANIFEST_FILE, bytes: manifest });
+  const charts = [...rendered.values()].flatMap((r) => r.charts);
+  const gate = { data: validated.data, dataRoot, outDir, templates: templates.templates, charts };
+  const leaks = await personalDataGate(files, gate);
+  if (leaks.length > 0) {
+    report(leaks);
+    out.write("Personal data would reach the outputs: nothing was written.\n");
+    return EXIT.problems;
+  }
   await writeReport(outDir, files);
   const shown = path.relative(process.cwd(), outDir) || ".";
   step(

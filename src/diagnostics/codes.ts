@@ -182,6 +182,14 @@ export const CODES = {
     severity: "warning",
     summary: "A calls.csv id that looks like free text rather than an identifier.",
   },
+  "personal-data/in-output": {
+    severity: "error",
+    summary: "An identity number in the text of an output about to be written.",
+  },
+  "personal-data/unchecked-output": {
+    severity: "error",
+    summary: "An output's text could not be read to check it for personal data.",
+  },
   // Templates and chapters (src/render/): found by `build`, with the template's file and line.
   "template/syntax": {
     severity: "error",

@@ -1,0 +1,88 @@
+// What a reader gets from each output file, as plain text pieces for the personal-data gate.
+import { strFromU8, unzipSync } from "fflate";
+import { positionsOf } from "../check/input-text.js";
+import { pdfText } from "./pdf-text.js";
+import type { OutputFile } from "./write.js";
+
+/** A piece of an output's text; `locate` says where an offset in it is, for the message. */
+export interface OutputText {
+  output: string;
+  text: string;
+  /** Read line ends as spaces (Markdown prose); off where a line end separates values. */
+  joinLines: boolean;
+  locate: (offset: number) => string;
+  /** The input a piece is the name of (data-root-relative), when it is one. */
+  file?: string;
+}
+
+const asText = (bytes: Uint8Array | string) =>
+  typeof bytes === "string" ? bytes : Buffer.from(bytes).toString("utf8");
+
+function lineLocator(text: string): (offset: number) => string {
+  const positionOf = positionsOf(text);
+  return (offset) => `line ${positionOf(offset).line}`;
+}
+
+/** Text nodes and the attributes a reader gets (alt, title, aria-label) of an XML document. */
+function xmlText(xml: string): string[] {
+  const pieces: string[] = [];
+  for (const m of xml.matchAll(/\s(?:descr|title|alt|aria-label|name)="([^"]*)"/g)) {
+    pieces.push(m[1] as string);
+  }
+  for (const m of xml.matchAll(/>([^<]+)</g)) pieces.push(m[1] as string);
+  return pieces;
+}
+
+/** A DOCX's XML parts, each paragraph's text runs joined, one paragraph a line. */
+function docxTexts(file: OutputFile): OutputText[] {
+  const parts = unzipSync(file.bytes as Uint8Array, {
+    filter: (entry) => /\.(xml|rels)$/.test(entry.name),
+  });
+  const names = Object.keys(parts);
+  return names.map((part) => {
+    const xml = strFromU8(parts[part] as Uint8Array);
+    const paragraphs = xml
+      .replace(/<w:(?:tab|br|cr)\b[^>]*\/>/g, ">\u0020<")
+      .split(/<\/(?:w|a):p>/)
+      .map((p) => xmlText(p.replace(/<[^>]*\/>/g, "")).join(""));
+    const starts: number[] = [];
+    let at = 0;
+    for (const p of paragraphs) {
+      starts.push(at);
+      at += p.length + 1;
+    }
+    return {
+      output: `${file.name} (${part})`,
+      text: paragraphs.join("\n"),
+      joinLines: false,
+      locate: (offset) => `paragraph ${starts.filter((s) => s <= offset).length}`,
+    };
+  });
+}
+
+/** The text pieces of an output file, by its kind; its name is one piece of its own. */
+export function outputTexts(file: OutputFile): OutputText[] {
+  const name: OutputText = {
+    output: file.name,
+    text: file.name,
+    joinLines: false,
+    locate: () => "the file's name",
+  };
+  if (file.name.endsWith(".docx")) return [name, ...docxTexts(file)];
+  if (file.name.endsWith(".pdf")) {
+    const text = pdfText(file.bytes as Uint8Array);
+    return [name, { output: file.name, text, joinLines: true, locate: () => "its text" }];
+  }
+  const text = asText(file.bytes);
+  if (file.name.endsWith(".svg")) {
+    const labels = xmlText(text).join("\n");
+    return [name, { output: file.name, text: labels, joinLines: false, locate: () => "a label" }];
+  }
+  if (file.name.endsWith(".json")) {
+    // Hashes (SHA-256, commit ids) are ours, not data: their digit runs are no numbers.
+    const own = text.replace(/\b[0-9a-f]{40,64}\b/g, (hex) => "x".repeat(hex.length));
+    return [name, { output: file.name, text: own, joinLines: false, locate: lineLocator(text) }];
+  }
+  const prose = /\.(md|markdown)$/.test(file.name);
+  return [name, { output: file.name, text, joinLines: prose, locate: lineLocator(text) }];
+}

@@ -1,0 +1,158 @@
+// The last gate before anything is written: the text of every output — as a reader sees it —
+// and every file name is scanned for identity numbers. A hit stops the build with a message
+// that names the output and, where its digits can be found in an input, the input's line.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { positionsOf, smallInputTexts } from "../check/input-text.js";
+import { foldForScan } from "../check/personal-data-fold.js";
+import { findPersonalData, type PersonalDataMatch } from "../check/personal-data-patterns.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { YearData } from "../load/dataset.js";
+import type { TemplateSet } from "../render/templates.js";
+import { type OutputText, outputTexts } from "./output-text.js";
+import { UnreadablePdfError } from "./pdf-text.js";
+import type { OutputFile } from "./write.js";
+
+export interface GateContext {
+  data: YearData;
+  /** The data root and the output folder (absolute): outputs are named relative to the root. */
+  dataRoot: string;
+  outDir: string;
+  templates?: TemplateSet;
+  /** Chart SVGs and alt texts of every target, also those only embedded in DOCX or PDF. */
+  charts?: readonly { fileName: string; svg: string; alt: string }[];
+}
+
+interface Source {
+  file: string;
+  text: string;
+}
+
+/** A digit run of an input no more than this many characters apart still reads as one number. */
+const MAX_GAP = 40;
+
+/** Where in an input the digits of a finding are written, whatever lies between them. */
+function trace(
+  sources: readonly Source[],
+  digits: string,
+): Omit<Diagnostic, "severity" | "code" | "message"> | undefined {
+  const wanted = digits.length === 12 ? [digits, digits.slice(2)] : [digits];
+  for (const source of sources) {
+    const folded = foldForScan(source.text, true);
+    let stream = "";
+    const offsets: number[] = [];
+    let last = -MAX_GAP - 1;
+    for (const m of folded.text.matchAll(/[0-9]/g)) {
+      if (m.index - last > MAX_GAP) stream += "|";
+      if (m.index - last > MAX_GAP) offsets.push(-1);
+      stream += m[0];
+      offsets.push(m.index);
+      last = m.index;
+    }
+    for (const w of wanted) {
+      const at = stream.indexOf(w);
+      if (at === -1) continue;
+      const [start] = folded.span(offsets[at] as number, (offsets[at] as number) + 1);
+      return { file: source.file, ...positionsOf(source.text)(start) };
+    }
+  }
+  return undefined;
+}
+
+async function traceSources(context: GateContext): Promise<Source[]> {
+  const inputs = (await smallInputTexts(context.data)).map((t) => ({
+    file: t.file.rel,
+    text: t.text,
+  }));
+  const templates = context.templates
+    ? [context.templates.report, ...context.templates.partials.values()]
+        .filter((t) => t.origin === "project")
+        .map((t) => ({ file: t.file, text: t.source }))
+    : [];
+  const typst = await readFile(path.join(context.dataRoot, "templates/typst/report.typ"), "utf8")
+    .then((text) => [{ file: "templates/typst/report.typ", text }])
+    .catch(() => []);
+  return [...inputs, ...templates, ...typst];
+}
+
+function leak(
+  piece: OutputText,
+  match: PersonalDataMatch,
+  named: string,
+  sources: readonly Source[],
+): Diagnostic {
+  const from = trace(sources, match.folded.replace(/[^0-9]/g, ""));
+  const what = `A ${match.kind} would be published in ${piece.output} (${piece.locate(match.index)})`;
+  return {
+    severity: "error",
+    code: "personal-data/in-output",
+    message: from
+      ? `${what}; it comes from here. Nothing was written.`
+      : `${what}. Nothing was written.`,
+    ...(from ?? { file: named, line: 0, column: 0 }),
+    hint: "Remove the number from the data, the chapter or the template that produces it; identity numbers must never reach the report.",
+  };
+}
+
+function unreadable(output: string, named: string, error: Error): Diagnostic {
+  return {
+    severity: "error",
+    code: "personal-data/unchecked-output",
+    message: `The text of ${output} could not be read to check it for personal data (${error.message}). Nothing was written.`,
+    file: named,
+    line: 0,
+    column: 0,
+    hint: "Report this as a bug of nch-report, with the data that caused it if you can share it.",
+  };
+}
+
+function identityNumbers(piece: OutputText): PersonalDataMatch[] {
+  return findPersonalData(piece.text, { joinLines: piece.joinLines }).filter(
+    (m) => m.kind === "personnummer" || m.kind === "samordningsnummer",
+  );
+}
+
+/** Findings of identity numbers in the outputs about to be written, input names included. */
+export async function personalDataGate(
+  files: readonly OutputFile[],
+  context: GateContext,
+): Promise<Diagnostic[]> {
+  const named = (output: string) =>
+    path.relative(context.dataRoot, path.join(context.outDir, output)).split(path.sep).join("/");
+  const pieces: OutputText[] = context.data.inputs.map((f) => ({
+    output: f.rel,
+    text: f.rel,
+    joinLines: false,
+    locate: () => "an input file's name",
+    file: f.rel,
+  }));
+  const found: Diagnostic[] = [];
+  for (const chart of context.charts ?? []) {
+    pieces.push(...outputTexts({ name: chart.fileName, bytes: chart.svg }));
+    pieces.push({
+      output: chart.fileName,
+      text: chart.alt,
+      joinLines: true,
+      locate: () => "its alt text",
+    });
+  }
+  for (const file of files) {
+    try {
+      pieces.push(...outputTexts(file));
+    } catch (error) {
+      if (!(error instanceof UnreadablePdfError)) throw error;
+      found.push(unreadable(file.name, named(file.name), error));
+    }
+  }
+  const hits = pieces.flatMap((piece) => identityNumbers(piece).map((m) => ({ piece, m })));
+  if (hits.length === 0) return found;
+  const sources = await traceSources(context);
+  const seen = new Set<string>();
+  for (const { piece, m } of hits) {
+    const d = leak(piece, m, piece.file ?? named(piece.output.replace(/ \(.*$/, "")), sources);
+    const key = `${d.file}:${d.line}:${d.column}:${piece.output}`;
+    if (!seen.has(key)) found.push(d);
+    seen.add(key);
+  }
+  return found;
+}
