@@ -18,13 +18,22 @@ export function cacheDir(
   return path.join(root, kind);
 }
 
+/** What binds an entry to its name: a hash of the name and the value, stored beside the value. */
+function seal(key: string, json: string): string {
+  return createHash("sha256").update(key).update("\0").update(json).digest("hex");
+}
+
 /**
- * An entry, or undefined. Read synchronously: an entry is small, and a warm run reads dozens,
- * for which the thread pool's round trips cost two to three times a plain read.
+ * An entry, or undefined: also when its seal does not match its name and content (edited,
+ * truncated, or copied from another name). Read synchronously: an entry is small, and a warm
+ * run reads dozens, for which the thread pool's round trips cost two to three times a plain read.
  */
 export function readCacheEntry(dir: string, key: string): unknown {
   try {
-    return JSON.parse(readFileSync(path.join(dir, `${key}.json`), "utf8"));
+    const text = readFileSync(path.join(dir, `${key}.json`), "utf8");
+    const split = text.indexOf("\n");
+    const json = text.slice(split + 1);
+    return split === 64 && text.slice(0, 64) === seal(key, json) ? JSON.parse(json) : undefined;
   } catch {
     return undefined;
   }
@@ -35,7 +44,8 @@ export async function writeCacheEntry(dir: string, key: string, value: unknown):
   const temporary = path.join(dir, `${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(temporary, JSON.stringify(value));
+    const json = JSON.stringify(value);
+    await writeFile(temporary, `${seal(key, json)}\n${json}`);
     await rename(temporary, path.join(dir, `${key}.json`));
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
@@ -44,8 +54,10 @@ export async function writeCacheEntry(dir: string, key: string, value: unknown):
 
 /**
  * A result from the cache when `slot` holds it under `key` and `valid` accepts it, else computed
- * and stored (unless `storable` refuses it). A slot per input (a file, a chart) keeps one entry
- * for it however often it changes; a slot named by the key itself keeps one per version.
+ * and stored (unless `storable` refuses it). The key is a hash of the input's bytes and of the
+ * code that makes the result; the entry carries it and its seal binds it to the result. A slot
+ * per input (a file, a chart) keeps one entry for it however often it changes; a slot named by
+ * the key itself keeps one per version.
  */
 export async function cachedResult<T>(entry: {
   dir: string;
