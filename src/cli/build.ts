@@ -249,7 +249,7 @@ async function build(
   );
   files.push({ name: MANIFEST_FILE, bytes: manifest });
   const charts = [...rendered.values()].flatMap((r) => r.charts);
-  const gate = { data: validated.data, dataRoot, outDir, templates: templates.templates, charts };
+  const gate = { data: validated.data, dataRoot, outDir, charts };
   const leaks = await personalDataGate(files, gate);
   if (leaks.length > 0) {
     report(leaks);

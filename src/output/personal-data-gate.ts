@@ -1,14 +1,13 @@
 // The last gate before anything is written: the text of every output — as a reader sees it —
 // and every file name is scanned for identity numbers. A hit stops the build with a message
 // that names the output and, where its digits can be found in an input, the input's line.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { positionsOf, smallInputTexts } from "../check/input-text.js";
 import { foldForScan } from "../check/personal-data-fold.js";
 import { findPersonalData, type PersonalDataMatch } from "../check/personal-data-patterns.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
-import type { TemplateSet } from "../render/templates.js";
 import { type OutputText, outputTexts } from "./output-text.js";
 import { UnreadablePdfError } from "./pdf-text.js";
 import type { OutputFile } from "./write.js";
@@ -18,7 +17,6 @@ export interface GateContext {
   /** The data root and the output folder (absolute): outputs are named relative to the root. */
   dataRoot: string;
   outDir: string;
-  templates?: TemplateSet;
   /** Chart SVGs and alt texts of every target, also those only embedded in DOCX or PDF. */
   charts?: readonly { fileName: string; svg: string; alt: string }[];
 }
@@ -59,20 +57,26 @@ function trace(
   return undefined;
 }
 
+/** The project's own templates (Markdown, chart specs, Typst) as the user wrote them. */
+async function projectTemplates(dataRoot: string): Promise<Source[]> {
+  const dir = path.join(dataRoot, "templates");
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const texts = names
+    .map((name) => name.split(path.sep).join("/"))
+    .filter((name) => /\.(hbs|json|typ|md)$/.test(name))
+    .map(async (name) => {
+      const text = await readFile(path.join(dir, name), "utf8").catch(() => "");
+      return { file: `templates/${name}`, text };
+    });
+  return Promise.all(texts);
+}
+
 async function traceSources(context: GateContext): Promise<Source[]> {
   const inputs = (await smallInputTexts(context.data)).map((t) => ({
     file: t.file.rel,
     text: t.text,
   }));
-  const templates = context.templates
-    ? [context.templates.report, ...context.templates.partials.values()]
-        .filter((t) => t.origin === "project")
-        .map((t) => ({ file: t.file, text: t.source }))
-    : [];
-  const typst = await readFile(path.join(context.dataRoot, "templates/typst/report.typ"), "utf8")
-    .then((text) => [{ file: "templates/typst/report.typ", text }])
-    .catch(() => []);
-  return [...inputs, ...templates, ...typst];
+  return [...inputs, ...(await projectTemplates(context.dataRoot))];
 }
 
 function leak(
