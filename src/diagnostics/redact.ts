@@ -4,8 +4,10 @@ import { findPersonalData, type PersonalDataKind } from "../check/personal-data-
 import type { Diagnostic } from "./diagnostic.js";
 import type { Reporter } from "./reporters/types.js";
 
-/** How long an echoed value (a quoted value, a word) may be before it is cut with "…". */
+/** How long a quoted value may be before it is cut with "…". */
 export const MAX_ECHOED = 60;
+/** An unbroken run of text (a value echoed without quotes) is cut here: paths stay whole. */
+const MAX_WORD = 200;
 /** A whole message or hint is never longer than this. */
 const MAX_MESSAGE = 400;
 
@@ -37,7 +39,7 @@ export function maskPersonalData(text: string): string {
 export function redactText(text: string): string {
   const shortened = text
     .replace(/"([^"\n]{61,})"/g, (_, value: string) => `"${cut(value)}"`)
-    .replace(/[^\s"]{61,}/g, (word) => cut(word));
+    .replace(/[^\s"]{201,}/g, (word) => cut(word, MAX_WORD));
   return cut(maskPersonalData(shortened), MAX_MESSAGE);
 }
 
