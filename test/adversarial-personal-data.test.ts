@@ -395,6 +395,22 @@ describe("the last gate: numbers only the rendered outputs show", () => {
   }, 180_000);
 });
 
+describe("the last gate: a number no input spells out", () => {
+  it("computed by the Typst template: named by its output, nothing written", () => {
+    const root = dataCopy();
+    projectTemplate(root, "typst/report.typ", "\n#str(4250505618 * 2)\n");
+    const stdout = buildRefused(root, "pdf", {
+      code: "personal-data/in-output",
+      file: "out/report.pdf",
+      line: 0,
+      column: 0,
+    });
+    expect(stdout).toContain(
+      "A personnummer would be published in report.pdf (its text). Nothing was written.",
+    );
+  }, 180_000);
+});
+
 describe("numbers that are not identity numbers pass", () => {
   it("a wrong check digit and a month 13 are built into report.md as written", () => {
     const root = dataCopy();
