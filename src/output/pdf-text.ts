@@ -284,8 +284,9 @@ export function pdfText(pdf: Uint8Array): string {
     dictStrings(object.dict, strings);
     const isPage = /\/Type\s*\/Page(?![a-z])/.test(object.dict);
     const isForm = object.stream && /\/Subtype\s*\/Form/.test(object.dict);
+    // XMP metadata, without the document's ids (hashes, not text: their digits are no numbers).
     if (object.stream && /\/Subtype\s*\/XML/.test(object.dict))
-      pages.push(object.stream.toString("utf8"));
+      pages.push(object.stream.toString("utf8").replace(/<xmpMM:\w*ID>[^<]*/g, ""));
     if (!isPage && !isForm) continue;
     const fonts = fontsOf(objects, object.dict, cmaps);
     const refs = isPage
