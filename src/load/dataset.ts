@@ -51,7 +51,14 @@ export interface YearData {
 }
 
 /** The year folder does not exist: a usage problem (exit 2), not a finding in the data. */
-export class MissingYearError extends Error {}
+export class MissingYearError extends Error {
+  constructor(
+    readonly year: number,
+    readonly root: string,
+  ) {
+    super(`There is no folder for ${year} in ${root}.`);
+  }
+}
 
 async function exists(abs: string): Promise<boolean> {
   return existsSync(abs);
@@ -112,7 +119,7 @@ export async function loadYear(
   const root = path.resolve(rootDir);
   const yearRel = String(year);
   if (!(await exists(path.join(root, yearRel)))) {
-    throw new MissingYearError(`There is no folder for ${year} in ${root}.`);
+    throw new MissingYearError(year, root);
   }
   const diagnostics: Diagnostic[] = [];
   const file = (rel: string) => dataFile(root, `${yearRel}/${rel}`);
