@@ -8,6 +8,7 @@ import {
 } from "./csv-records.js";
 import { sniffCsvText, type TextFormat, textChunks } from "./csv-text.js";
 import type { DataFile } from "./files.js";
+import { CappedFindings } from "./limits.js";
 import { controlCharacters } from "./text.js";
 
 export interface CsvColumn {
@@ -82,6 +83,7 @@ export async function streamCsv(
   const reader = new RowReader(file.rel, columns, delimiter, diagnostics, onRow);
   const records = sniffed.format.quoted ? parseRecords : splitPlainRecords;
   await records(prepend(first.value, chunks), delimiter, reader);
+  diagnostics.push(...reader.skipped.all());
   return { diagnostics, rows: reader.rows, readable: reader.headerOk };
 }
 
@@ -136,6 +138,7 @@ function encodingDiagnostics(rel: string, format: TextFormat | undefined): Diagn
 class RowReader implements RecordSink {
   rows = 0;
   headerOk = true;
+  readonly skipped = new CappedFindings();
   private header: Map<string, number> | undefined;
   private cells: readonly string[] = [];
   private positions: CellColumns = { columnOf: () => 1 };
@@ -174,7 +177,7 @@ class RowReader implements RecordSink {
 
   skip(message: string, line: number): void {
     const separator = this.delimiter === "\t" ? "tab" : this.delimiter;
-    this.diagnostics.push({
+    this.skipped.add({
       severity: "error",
       code: "csv/syntax",
       message,

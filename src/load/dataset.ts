@@ -18,6 +18,7 @@ import {
 } from "./files.js";
 import { type GrantPayment, loadGrants } from "./grants.js";
 import { type HistoryYear, loadHistory } from "./history.js";
+import { LIMITS, longLine, overLimit, TextBudget } from "./limits.js";
 import { checkedYaml, type YamlCacheOptions } from "./yaml-cache.js";
 import type { SchemaName, SchemaOutput } from "./yaml-check.js";
 import { type YamlSource, yamlSource } from "./yaml-source.js";
@@ -92,6 +93,11 @@ async function readText(
     return undefined;
   }
   diagnostics.push(...decoded.problems);
+  const long = longLine(file, decoded.text);
+  if (long) {
+    diagnostics.push(long);
+    return undefined;
+  }
   return decoded.text;
 }
 
@@ -100,7 +106,9 @@ async function loadYamlFile<N extends SchemaName>(
   schema: N,
   diagnostics: Diagnostic[],
   options: YamlCacheOptions,
+  admitted: ReadonlySet<string>,
 ): Promise<Sourced<SchemaOutput<N>> | undefined> {
+  if (!admitted.has(file.rel)) return undefined;
   const text = await readText(file, SIZE_LIMITS.yaml, diagnostics);
   if (text === undefined) return undefined;
   const checked = await checkedYaml(file.abs, file.rel, text, schema, options);
@@ -139,22 +147,37 @@ export async function loadYear(
 
   const reportFile = file("report.yaml");
   inputs.push(reportFile);
+  const countyFiles = await statusReportFiles(root, `${yearRel}/counties`, diagnostics);
+  // The year's text is admitted in a fixed order, so the same file is refused on every run.
+  const budget = new TextBudget();
+  const yamlFiles = [
+    ...[
+      "report.yaml",
+      "themes.yaml",
+      "finance/income-statement.yaml",
+      "finance/appropriation.yaml",
+    ].map(file),
+    ...(countyFiles ?? []),
+  ];
+  const admitted = new Set(yamlFiles.filter((f) => budget.admit(f, diagnostics)).map((f) => f.rel));
+  const yaml = <N extends SchemaName>(f: DataFile, schema: N) =>
+    loadYamlFile(f, schema, diagnostics, options, admitted);
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
-      loadYamlFile(reportFile, "report", diagnostics, options),
+      yaml(reportFile, "report"),
       optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
-        loadYamlFile(f, "themes", diagnostics, options),
+        yaml(f, "themes"),
       ),
-      loadCounties(root, `${yearRel}/counties`, diagnostics, inputs, options),
+      loadCounties(countyFiles, inputs, yaml),
       optional(
         file("finance/income-statement.yaml"),
         "the report will have no resultaträkning.",
-        (f) => loadYamlFile(f, "income-statement", diagnostics, options),
+        (f) => yaml(f, "income-statement"),
       ),
       optional(
         file("finance/appropriation.yaml"),
         "the report will have no anslagsredovisning.",
-        (f) => loadYamlFile(f, "appropriation", diagnostics, options),
+        (f) => yaml(f, "appropriation"),
       ),
       optional(
         file("finance/grants.csv"),
@@ -177,7 +200,9 @@ export async function loadYear(
       loadHistoryIfPresent(root, diagnostics, inputs),
     ]);
 
-  const chapters = report ? await loadChapters(root, yearRel, report, diagnostics, inputs) : [];
+  const chapters = report
+    ? await loadChapters(root, yearRel, report, diagnostics, inputs, budget)
+    : [];
   const data: YearData = {
     root,
     year,
@@ -195,25 +220,42 @@ export async function loadYear(
   return { data, diagnostics };
 }
 
-async function loadCounties(
+/** The status reports' files, sorted; at most LIMITS.statusReports of them. */
+async function statusReportFiles(
   root: string,
   rel: string,
   diagnostics: Diagnostic[],
-  inputs: DataFile[],
-  options: YamlCacheOptions,
-): Promise<Sourced<CountyStatus>[]> {
+): Promise<DataFile[] | undefined> {
   let names: string[];
   try {
     names = (await readdir(path.join(root, rel))).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch {
     diagnostics.push(absent(rel, "the report will have no status reports (lägesbilder)."));
-    return [];
+    return undefined;
   }
-  const files = names.map((n) => dataFile(root, `${rel}/${n}`));
+  if (names.length > LIMITS.statusReports) {
+    const first = `${rel}/${names[LIMITS.statusReports]}`;
+    diagnostics.push(
+      overLimit(
+        "counties/too-many",
+        { file: first, line: 0, column: 0 },
+        `${rel}/ has ${names.length} status reports, more than the limit of ${LIMITS.statusReports}: this file and the ${names.length - LIMITS.statusReports - 1} after it were not read.`,
+        "Keep one file per operation (21 counties, a few operations each) and move other files out of counties/.",
+      ),
+    );
+    names = names.slice(0, LIMITS.statusReports);
+  }
+  return names.map((n) => dataFile(root, `${rel}/${n}`));
+}
+
+async function loadCounties(
+  files: DataFile[] | undefined,
+  inputs: DataFile[],
+  yaml: (f: DataFile, schema: "county") => Promise<Sourced<CountyStatus> | undefined>,
+): Promise<Sourced<CountyStatus>[]> {
+  if (!files) return [];
   inputs.push(...files);
-  const loaded = await Promise.all(
-    files.map((f) => loadYamlFile(f, "county", diagnostics, options)),
-  );
+  const loaded = await Promise.all(files.map((f) => yaml(f, "county")));
   return loaded.filter((c): c is Sourced<CountyStatus> => c !== undefined);
 }
 
@@ -232,6 +274,7 @@ async function loadChapters(
   report: Sourced<ReportMeta>,
   diagnostics: Diagnostic[],
   inputs: DataFile[],
+  budget: TextBudget,
 ): Promise<Chapter[]> {
   const chapters = await Promise.all(
     report.data.chapters.map(async (written, i) => {
@@ -241,7 +284,7 @@ async function loadChapters(
         diagnostics.push(resolved.diagnostic);
         return undefined;
       }
-      if (!(await exists(resolved.file.abs))) {
+      if (!existsSync(resolved.file.abs)) {
         diagnostics.push({
           severity: "error",
           code: "file/missing",
@@ -252,6 +295,8 @@ async function loadChapters(
         return undefined;
       }
       inputs.push(resolved.file);
+      // Admitted before the first await: in the chapters' order, whatever the reads' timing.
+      if (!budget.admit(resolved.file, diagnostics)) return undefined;
       const text = await readText(resolved.file, SIZE_LIMITS.markdown, diagnostics);
       return text === undefined ? undefined : { file: resolved.file, text };
     }),
