@@ -82,6 +82,28 @@ describe("limits of the data", () => {
     expect(summary?.exposure.child_marriage).toBe(1000);
   });
 
+  it("refuses a CSV line longer than 10 000 characters, quoted or not, in linear time", async () => {
+    const header = "date,organisation,county,child_marriage,abduction,fgm";
+    const long = "x".repeat(3_000_000);
+    const plain = await loadCalls(
+      csv("long-plain.csv", [header, "2025-01-01,Polis,,,,", `2025-01-01,Polis,${long},,,`]),
+      2025,
+    );
+    expect(brief(plain.diagnostics)).toEqual([
+      { code: "text/line-too-long", file: "long-plain.csv", line: 3, column: 10_001 },
+    ]);
+    expect(plain.diagnostics[0]?.message).toBe(
+      "Line 3 is longer than the limit of 10000; the file was not read from there on.",
+    );
+    const quoted = await loadCalls(
+      csv("long-quoted.csv", [header, `2025-01-01,Polis,"${long}",,,`, "2025-01-02,Polis,,,,"]),
+      2025,
+    );
+    expect(brief(quoted.diagnostics)).toEqual([
+      { code: "text/line-too-long", file: "long-quoted.csv", line: 2, column: 10_001 },
+    ]);
+  });
+
   it("refuses a line of a chapter or a status report longer than 10 000 characters", async () => {
     const root = minimal("long-line");
     appendFileSync(path.join(root, "2025/chapters/01-inledning.md"), `\n${"ord ".repeat(2600)}\n`);

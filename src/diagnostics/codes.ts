@@ -72,7 +72,7 @@ export const CODES = {
   // Limits (src/load/limits.ts): data no report can print is refused where it goes over.
   "text/line-too-long": {
     severity: "error",
-    summary: "A line of a chapter or YAML file is longer than 10 000 characters.",
+    summary: "A line of a chapter, YAML or CSV file is longer than 10 000 characters.",
   },
   "text/year-too-large": {
     severity: "error",

@@ -8,7 +8,7 @@ import {
 } from "./csv-records.js";
 import { sniffCsvText, type TextFormat, textChunks } from "./csv-text.js";
 import type { DataFile } from "./files.js";
-import { CappedFindings } from "./limits.js";
+import { CappedFindings, longLineFinding } from "./limits.js";
 import { controlCharacters } from "./text.js";
 
 export interface CsvColumn {
@@ -84,7 +84,7 @@ export async function streamCsv(
   const records = sniffed.format.quoted ? parseRecords : splitPlainRecords;
   await records(prepend(first.value, chunks), delimiter, reader);
   diagnostics.push(...reader.skipped.all());
-  return { diagnostics, rows: reader.rows, readable: reader.headerOk };
+  return { diagnostics, rows: reader.rows, readable: reader.headerOk && reader.complete };
 }
 
 /** Passes the text on, reporting refused invisible characters at their line (chunks end at line ends). */
@@ -139,6 +139,8 @@ class RowReader implements RecordSink {
   rows = 0;
   headerOk = true;
   readonly skipped = new CappedFindings();
+  /** False when a line past the length limit stopped the reading: the rows are not all there. */
+  complete = true;
   private header: Map<string, number> | undefined;
   private cells: readonly string[] = [];
   private positions: CellColumns = { columnOf: () => 1 };
@@ -173,6 +175,11 @@ class RowReader implements RecordSink {
     this.positions = positions;
     this.row.line = line;
     this.onRow(this.row);
+  }
+
+  tooLong(line: number): void {
+    this.complete = false;
+    this.diagnostics.push(longLineFinding(this.file, line, undefined, "CSV"));
   }
 
   skip(message: string, line: number): void {

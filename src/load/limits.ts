@@ -66,20 +66,33 @@ export function longLine(file: DataFile, text: string): Diagnostic | undefined {
   for (let line = 1; start < text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    if (end - start > LIMITS.lineLength) {
-      return {
-        severity: "error",
-        code: "text/line-too-long",
-        message: `Line ${line} has ${end - start} characters, more than the limit of ${LIMITS.lineLength}; the file was not read.`,
-        file: file.rel,
-        line,
-        column: LIMITS.lineLength + 1,
-        hint: "Break the text into paragraphs (a blank line between them); no real paragraph is this long.",
-      };
-    }
+    if (end - start > LIMITS.lineLength)
+      return longLineFinding(file.rel, line, end - start, "text");
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return undefined;
+}
+
+/** `text/line-too-long` at the first character past the limit; `length` when it is known. */
+export function longLineFinding(
+  file: string,
+  line: number,
+  length: number | undefined,
+  kind: "text" | "CSV",
+): Diagnostic {
+  const has = length === undefined ? "is longer than" : `has ${length} characters, more than`;
+  return {
+    severity: "error",
+    code: "text/line-too-long",
+    message: `Line ${line} ${has} the limit of ${LIMITS.lineLength}; the file was not read${kind === "CSV" ? " from there on" : ""}.`,
+    file,
+    line,
+    column: LIMITS.lineLength + 1,
+    hint:
+      kind === "CSV"
+        ? "Check the file's line ends and quotes: a row of this table is some hundred characters."
+        : "Break the text into paragraphs (a blank line between them); no real paragraph is this long.",
+  };
 }
 
 /**
