@@ -15,11 +15,11 @@ import path from "node:path";
 
 /** The limits this folder fills (src/load/limits.ts; test/limits.test.ts checks they agree). */
 export const FILLED = {
-  grantPayments: 500,
-  statusReports: 100,
-  historyRows: 200,
+  grantPayments: 200,
+  statusReports: 50,
+  historyRows: 100,
   lineLength: 10_000,
-  yearText: 512 * 1024,
+  yearText: 256 * 1024,
 };
 
 const SENTENCE =

@@ -31,7 +31,7 @@ function csv(name: string, lines: string[]) {
 }
 
 describe("limits of the data", () => {
-  it("refuses grants.csv at its 501st payment, once, and keeps no payments", async () => {
+  it("refuses grants.csv at its 201st payment, once, and keeps no payments", async () => {
     const rows = Array.from(
       { length: 600 },
       (_, i) => `${1000 + i};Grupp 2;Länsstyrelsen i Uppsala län;2025-03-14;`,
@@ -41,18 +41,18 @@ describe("limits of the data", () => {
     );
     expect(payments).toBeUndefined();
     expect(brief(diagnostics)).toEqual([
-      { code: "grants/too-many-rows", file: "grants.csv", line: 502, column: 1 },
+      { code: "grants/too-many-rows", file: "grants.csv", line: 202, column: 1 },
     ]);
     expect(diagnostics[0]?.message).toBe(
-      "grants.csv has more than 500 payments (this row is number 501): it was not read.",
+      "grants.csv has more than 200 payments (this row is number 201): it was not read.",
     );
   });
 
-  it("refuses history/support-line.csv at its 201st row", async () => {
+  it("refuses history/support-line.csv at its 101st row", async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `${1700 + i},10`);
     const { diagnostics } = await loadHistory(csv("history.csv", ["year,cases", ...rows]));
     expect(brief(diagnostics)).toEqual([
-      { code: "history/too-many-rows", file: "history.csv", line: 202, column: 1 },
+      { code: "history/too-many-rows", file: "history.csv", line: 102, column: 1 },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("limits of the data", () => {
     ]);
   });
 
-  it("refuses the status reports after the 100th and the text after 512 KB", async () => {
+  it("refuses the status reports after the 50th and the text after 256 KB", async () => {
     const root = minimal("too-many");
     const county = readFileSync(path.join(root, "2025/counties/uppsala.yaml"), "utf8");
     for (let i = 1; i <= 105; i++)
@@ -149,10 +149,10 @@ describe("limits of the data", () => {
     expect(
       brief(diagnostics.filter((d) => d.code.endsWith("too-many") || d.code.startsWith("text/"))),
     ).toEqual([
-      { code: "counties/too-many", file: "2025/counties/op-101.yaml", line: 0, column: 0 },
+      { code: "counties/too-many", file: "2025/counties/op-051.yaml", line: 0, column: 0 },
       { code: "text/year-too-large", file: "2025/chapters/01-inledning.md", line: 0, column: 0 },
     ]);
-    expect(data.counties).toHaveLength(100);
+    expect(data.counties).toHaveLength(50);
     expect(data.chapters).toEqual([]);
   });
 

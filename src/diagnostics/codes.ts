@@ -76,16 +76,16 @@ export const CODES = {
   },
   "text/year-too-large": {
     severity: "error",
-    summary: "The year's YAML files and chapters together exceed 512 KB.",
+    summary: "The year's YAML files and chapters together exceed 256 KB.",
   },
-  "grants/too-many-rows": { severity: "error", summary: "grants.csv has more than 500 payments." },
+  "grants/too-many-rows": { severity: "error", summary: "grants.csv has more than 200 payments." },
   "history/too-many-rows": {
     severity: "error",
-    summary: "history/support-line.csv has more than 200 rows.",
+    summary: "history/support-line.csv has more than 100 rows.",
   },
   "counties/too-many": {
     severity: "error",
-    summary: "counties/ has more than 100 status reports.",
+    summary: "counties/ has more than 50 status reports.",
   },
   "report/isbn": { severity: "error", summary: "The ISBN is not a valid ISBN-13." },
   "report/no-signatories": { severity: "error", summary: "The Förord has no signatories." },

@@ -7,15 +7,15 @@ import type { DataFile } from "./files.js";
 
 export const LIMITS = {
   /** grants.csv rows: 21 counties × a few payments a year (2023: 10 rows). */
-  grantPayments: 500,
+  grantPayments: 200,
   /** Status reports in counties/: 21 counties, a few operations each (2025: 22 files). */
-  statusReports: 100,
+  statusReports: 50,
   /** history/support-line.csv rows: one per year (2014–2022 today). */
-  historyRows: 200,
+  historyRows: 100,
   /** Characters in one line of a chapter or YAML file: the longest real paragraph has ~1 000. */
   lineLength: 10_000,
   /** Bytes of the year's YAML files and chapters together: 2023 has ~75 KB (about 40 pages). */
-  yearText: 512 * 1024,
+  yearText: 256 * 1024,
   /** Exposed individuals registered in one call (real calls: 1 to a handful). */
   exposedPerCall: 1_000,
   /** Findings of one code in one file before the rest are summed up in one line. */
