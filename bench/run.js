@@ -132,9 +132,7 @@ const [csvBase, validateMillion] = measureTogether(
 const p4Rss = Math.max(...validateMillion.samples.map((s) => s.maxRssMb ?? 0));
 
 // P5: the largest data the limits let through (src/load/limits.ts), built in every format once.
-log(
-  "  building the worst case the limits allow (200 grants, 50 status reports, 256 KB of text) …",
-);
+log("  building the worst case the limits allow (200 grants, 50 status reports, 256 KB of text) …");
 const worst = generateWorstCase(path.join(tmpdir(), "nch-bench-limits"));
 const worstBuild = once([
   "bench/rss.js",
