@@ -96,7 +96,7 @@ Examples:
       "Start a year's folder from the previous year's: same structure, period-bound facts cleared and marked TODO.",
     )
     .argument("<year>", "the new report year, e.g. 2026")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option(
       "--from <year>",
       "the year to start from (default: the latest earlier year with a folder)",
@@ -109,10 +109,11 @@ Examples:
   $ nch-report validate 2026                   # the to-do list: every TODO with file and line
   $ nch-report init 2024 --from 2023          # from a given year`,
     )
-    .action(async (year: string, flags: { data: string; from?: string }) => {
+    .action(async (year: string, flags: { data?: string; from?: string }) => {
       const { runInit } = await import("./init.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(await runInit(year, { ...flags, color }, process.stdout));
+      const data = dataRootFor(flags.data);
+      setExit(await runInit(year, { ...flags, data, color }, process.stdout));
     });
 
   program
@@ -121,7 +122,7 @@ Examples:
       "What the working tree changes in the report against a commit: figures old → new, edited prose, findings.",
     )
     .argument("<year>", "report year, e.g. 2025")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option("--since <ref>", "the git commit to compare with", "HEAD~1")
     .addOption(
       new Option("--format <name>", "output format")
@@ -137,10 +138,11 @@ Examples:
   $ nch-report changes 2025 --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"
   $ nch-report changes 2025 --format json`,
     )
-    .action(async (year: string, flags: { data: string; since: string; format: string }) => {
+    .action(async (year: string, flags: { data?: string; since: string; format: string }) => {
       const { runChanges } = await import("./changes.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(await runChanges(year, { ...flags, color }, process.stdout, process.stderr));
+      const data = dataRootFor(flags.data);
+      setExit(await runChanges(year, { ...flags, data, color }, process.stdout, process.stderr));
     });
 
   const templates = program
