@@ -5,17 +5,38 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRootOrCwd } from "./project-root.js";
+import { unusualFolderReason } from "./unusual-path.js";
 
-/** `.nch-cache/<kind>/` in the working directory; NCH_REPORT_CACHE moves the `.nch-cache` part. */
+/** The cache folder: NCH_REPORT_CACHE (relative to the working directory) or `.nch-cache`. */
+export function cacheRoot(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): string {
+  return env.NCH_REPORT_CACHE
+    ? path.resolve(cwd, env.NCH_REPORT_CACHE)
+    : path.join(projectRootOrCwd(cwd), ".nch-cache");
+}
+
+/** `.nch-cache/<kind>/` at the project root (or the working directory outside a project). */
 export function cacheDir(
   kind: "spelling" | "charts" | "yaml" | "templates",
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {
-  const root = env.NCH_REPORT_CACHE
-    ? path.resolve(cwd, env.NCH_REPORT_CACHE)
-    : path.join(cwd, ".nch-cache");
-  return path.join(root, kind);
+  return path.join(cacheRoot(env, cwd), kind);
+}
+
+const writableDirs = new Map<string, boolean>();
+
+/** A cache folder that cannot be written (under /proc …) is never tried: mkdir would not return. */
+function writable(dir: string): boolean {
+  let known = writableDirs.get(dir);
+  if (known === undefined) {
+    known = unusualFolderReason(dir) === undefined;
+    writableDirs.set(dir, known);
+  }
+  return known;
 }
 
 /** What binds an entry to its name: a hash of the name and the value, stored beside the value. */
@@ -41,6 +62,7 @@ export function readCacheEntry(dir: string, key: string): unknown {
 
 /** Writes a temporary file and renames it, so a reader never sees half an entry. */
 export async function writeCacheEntry(dir: string, key: string, value: unknown): Promise<void> {
+  if (!writable(dir)) return;
   const temporary = path.join(dir, `${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(dir, { recursive: true });

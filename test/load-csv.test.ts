@@ -251,6 +251,7 @@ async function recordsOf(
     record: (cells, line, columns) =>
       seen.push({ line, cells: [...cells], columns: cells.map((_, i) => columns.columnOf(i)) }),
     skip: (message, line) => seen.push({ line, message }),
+    tooLong: (line) => seen.push({ line, tooLong: true }),
   };
   // Small chunks, so that lines are cut across chunks.
   async function* chunks() {

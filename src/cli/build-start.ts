@@ -4,15 +4,17 @@ import { type Converters, startConverters } from "../output/converters.js";
 import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/recipe.js";
 import { UsageError } from "./exit.js";
+import { checkWritableFolder } from "./where.js";
 
 export interface StartedBuild {
   formats: OutputFormat[];
   converters?: Converters;
 }
 
-/** The formats asked for, with their converters already loading. Throws UsageError for a bad --format. */
-export function startBuild(flags: { format?: string }): StartedBuild {
+/** The formats asked for, with their converters already loading. Throws UsageError for a bad --format or --out. */
+export function startBuild(flags: { format?: string; out?: string }): StartedBuild {
   const { formats } = parseFormats(flags.format);
+  if (flags.out !== undefined) checkWritableFolder(flags.out, `--out ${flags.out}`);
   const kinds = formats.filter((f): f is "docx" | "pdf" => f !== "md");
   return kinds.length > 0 ? { formats, converters: startConverters(kinds) } : { formats };
 }

@@ -16,6 +16,7 @@ import type { PdfStandard } from "../output/pdf-standards.js";
 import { personalDataGate } from "../output/personal-data-gate.js";
 import type { OutputFormat, OutputRecipe, RecipeContext } from "../output/recipe.js";
 import type { OutputFile } from "../output/write.js";
+import { projectRootOrCwd } from "../project-root.js";
 import {
   loadTemplates,
   type RenderedReport,
@@ -27,6 +28,7 @@ import { converterVersions, TOOL_VERSION } from "../version.js";
 import { parsePdfStandard, type StartedBuild, startBuild } from "./build-start.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
 import { pathPrefix } from "./validate.js";
+import { missingYearMessage } from "./where.js";
 
 export interface BuildFlags {
   data: string;
@@ -123,7 +125,8 @@ async function build(
 ): Promise<number> {
   const recipes = await Promise.all(formats.map(recipeFor));
   const dataRoot = path.resolve(flags.data);
-  const outDir = path.resolve(flags.out ?? path.join("dist", String(year)));
+  // The default output is the project's dist/<year>/, wherever in the project the command runs.
+  const outDir = path.resolve(flags.out ?? path.join(projectRootOrCwd(), "dist", String(year)));
   const step = progress(err, flags.color, flags.quiet ?? false);
   const report = (diagnostics: Diagnostic[]) =>
     out.write(stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) }));
@@ -140,7 +143,7 @@ async function build(
   try {
     validated = await validateYear(flags.data, year);
   } catch (error) {
-    if (error instanceof MissingYearError) throw new UsageError(error.message);
+    if (error instanceof MissingYearError) throw new UsageError(missingYearMessage(error));
     throw error;
   }
   const { errors, warnings } = countBySeverity(validated.diagnostics);

@@ -4,6 +4,7 @@ import { initYear, yearsIn } from "../init/index.js";
 import { FolderExistsError, writeNewFolder } from "../output/new-folder.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
 import { pathPrefix } from "./validate.js";
+import { dataRootFor } from "./where.js";
 
 export interface InitFlags {
   data: string;
@@ -61,7 +62,7 @@ export async function runInit(
   );
   if (made.notCarried.length > 0) out.write(`Not carried over: ${made.notCarried.join(", ")}.\n`);
   out.write(
-    `${made.todos} things to fill in or confirm are marked TODO: nch-report validate ${year}${flags.data === "data" ? "" : ` --data ${flags.data}`} lists them.\n`,
+    `${made.todos} things to fill in or confirm are marked TODO: nch-report validate ${year}${path.resolve(flags.data) === dataRootFor(undefined) ? "" : ` --data ${flags.data}`} lists them.\n`,
   );
   return EXIT.ok;
 }

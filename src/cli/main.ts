@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { maskPersonalData, redactText } from "../diagnostics/redact.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UsageError } from "./exit.js";
+import { checkWritableFolder, dataRootFor } from "./where.js";
+
+const DATA_HELP = "data root (default: data/ of the project, found from here upwards)";
 
 function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
   return flag && stream.isTTY === true && !process.env.NO_COLOR;
@@ -24,7 +27,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       "Check a year's data: schemas, cross-file consistency, finance arithmetic, prose and personal data.",
     )
     .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .addOption(
       new Option("--format <name>", "output format")
         .choices(["stylish", "json", "github"])
@@ -45,7 +48,9 @@ Examples:
     .action(async (year: string, flags) => {
       const { runValidate } = await import("./validate.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(await runValidate(year, { ...flags, color }, process.stdout));
+      setExit(
+        await runValidate(year, { ...flags, data: dataRootFor(flags.data), color }, process.stdout),
+      );
     });
 
   program
@@ -54,7 +59,7 @@ Examples:
       "Validate a year's data, then build the report: Markdown (report.md with its charts), DOCX, PDF.",
     )
     .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option("--out <dir>", "output folder (default dist/<year>)")
     .option("--format <list>", "comma-separated: md, docx, pdf (default: all three)")
     .option("--draft", 'stamp "UTKAST", the short commit id and its date on every page')
@@ -80,7 +85,10 @@ Examples:
       const started = (await import("./build-start.js")).startBuild(flags);
       const { runBuild } = await import("./build.js");
       const color = colorWanted(process.stderr, program.opts().color !== false);
-      setExit(await runBuild(year, { ...flags, color }, process.stdout, process.stderr, started));
+      const data = dataRootFor(flags.data);
+      setExit(
+        await runBuild(year, { ...flags, data, color }, process.stdout, process.stderr, started),
+      );
     });
 
   program
@@ -89,7 +97,7 @@ Examples:
       "Start a year's folder from the previous year's: same structure, period-bound facts cleared and marked TODO.",
     )
     .argument("<year>", "the new report year, e.g. 2026")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option(
       "--from <year>",
       "the year to start from (default: the latest earlier year with a folder)",
@@ -102,10 +110,11 @@ Examples:
   $ nch-report validate 2026                   # the to-do list: every TODO with file and line
   $ nch-report init 2024 --from 2023          # from a given year`,
     )
-    .action(async (year: string, flags: { data: string; from?: string }) => {
+    .action(async (year: string, flags: { data?: string; from?: string }) => {
       const { runInit } = await import("./init.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(await runInit(year, { ...flags, color }, process.stdout));
+      const data = dataRootFor(flags.data);
+      setExit(await runInit(year, { ...flags, data, color }, process.stdout));
     });
 
   program
@@ -114,7 +123,7 @@ Examples:
       "What the working tree changes in the report against a commit: figures old → new, edited prose, findings.",
     )
     .argument("<year>", "report year, e.g. 2025")
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option("--since <ref>", "the git commit to compare with", "HEAD~1")
     .addOption(
       new Option("--format <name>", "output format")
@@ -130,10 +139,11 @@ Examples:
   $ nch-report changes 2025 --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"
   $ nch-report changes 2025 --format json`,
     )
-    .action(async (year: string, flags: { data: string; since: string; format: string }) => {
+    .action(async (year: string, flags: { data?: string; since: string; format: string }) => {
       const { runChanges } = await import("./changes.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(await runChanges(year, { ...flags, color }, process.stdout, process.stderr));
+      const data = dataRootFor(flags.data);
+      setExit(await runChanges(year, { ...flags, data, color }, process.stdout, process.stderr));
     });
 
   const templates = program
@@ -146,10 +156,10 @@ Examples:
     .description(
       "Show each template, whether it is built-in or overridden by the project, and its path.",
     )
-    .option("--data <dir>", "data root", "data")
-    .action(async (flags: { data: string }) => {
+    .option("--data <dir>", DATA_HELP)
+    .action(async (flags: { data?: string }) => {
       const { runTemplatesList } = await import("./templates.js");
-      setExit(await runTemplatesList(flags, process.stdout));
+      setExit(await runTemplatesList({ data: dataRootFor(flags.data) }, process.stdout));
     });
   templates
     .command("eject")
@@ -157,7 +167,7 @@ Examples:
       "Copy a built-in template into <data>/templates/ (same relative name) to customise it.",
     )
     .argument("<name>", 'e.g. "status-overview", "partials/grants.md.hbs", "report"')
-    .option("--data <dir>", "data root", "data")
+    .option("--data <dir>", DATA_HELP)
     .option("--force", "overwrite the project's copy if there is one")
     .addHelpText(
       "after",
@@ -166,9 +176,10 @@ Examples:
   $ nch-report templates list
   $ nch-report templates eject status-overview   # → data/templates/partials/status-overview.md.hbs`,
     )
-    .action(async (name: string, flags: { data: string; force?: boolean }) => {
+    .action(async (name: string, flags: { data?: string; force?: boolean }) => {
       const { runTemplatesEject } = await import("./templates.js");
-      setExit(await runTemplatesEject(name, flags, process.stdout));
+      const data = dataRootFor(flags.data);
+      setExit(await runTemplatesEject(name, { ...flags, data }, process.stdout));
     });
 
   program
@@ -195,6 +206,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   try {
+    // A cache that cannot be written would hang mkdir (under /proc): refused before any work.
+    const cache = process.env.NCH_REPORT_CACHE;
+    if (cache) checkWritableFolder(cache, `NCH_REPORT_CACHE=${cache}`);
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {

@@ -4,6 +4,7 @@ import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isReporterName, REPORTERS } from "../diagnostics/reporters/index.js";
 import { MissingYearError } from "../load/dataset.js";
 import { EXIT, parseNonNegativeInt, parseYear, UsageError } from "./exit.js";
+import { missingYearMessage } from "./where.js";
 
 export interface ValidateFlags {
   data: string;
@@ -52,12 +53,32 @@ export async function runValidate(
   try {
     ({ diagnostics } = await validateYear(flags.data, year));
   } catch (error) {
-    if (error instanceof MissingYearError) throw new UsageError(error.message);
+    if (error instanceof MissingYearError) throw new UsageError(missingYearMessage(error));
     throw error;
   }
-  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
-  out.write(
-    REPORTERS[flags.format](shown, { color: flags.color, pathPrefix: pathPrefix(flags.data) }),
-  );
-  return exitCodeFor(diagnostics, flags.strict ?? false, maxWarnings);
+  const options = { color: flags.color, pathPrefix: pathPrefix(flags.data) };
+  const code = exitCodeFor(diagnostics, flags.strict ?? false, maxWarnings);
+  if (flags.quiet && flags.format === "stylish") out.write(quietReport(diagnostics, options, code));
+  else {
+    const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+    out.write(REPORTERS[flags.format](shown, options));
+  }
+  return code;
+}
+
+/**
+ * --quiet: the errors, and a line that counts the warnings not shown (saying when they are what
+ * fails the run); nothing at all when there is neither.
+ */
+function quietReport(
+  diagnostics: readonly Diagnostic[],
+  options: { color: boolean; pathPrefix: string },
+  code: number,
+): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const { warnings } = countBySeverity(diagnostics);
+  const listed = errors.length > 0 ? REPORTERS.stylish(errors, options) : "";
+  if (warnings === 0) return listed;
+  const failing = errors.length === 0 && code !== EXIT.ok ? " (too many: exit 1)" : "";
+  return `${listed}${warnings} warning${warnings === 1 ? "" : "s"} not shown${failing}.\n`;
 }

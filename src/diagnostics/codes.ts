@@ -73,6 +73,24 @@ export const CODES = {
     severity: "error",
     summary: "history/support-line.csv has two rows for the same year.",
   },
+  // Limits (src/load/limits.ts): data no report can print is refused where it goes over.
+  "text/line-too-long": {
+    severity: "error",
+    summary: "A line of a chapter, YAML or CSV file is longer than 10 000 characters.",
+  },
+  "text/year-too-large": {
+    severity: "error",
+    summary: "The year's YAML files and chapters together exceed 256 KB.",
+  },
+  "grants/too-many-rows": { severity: "error", summary: "grants.csv has more than 200 payments." },
+  "history/too-many-rows": {
+    severity: "error",
+    summary: "history/support-line.csv has more than 100 rows.",
+  },
+  "counties/too-many": {
+    severity: "error",
+    summary: "counties/ has more than 50 status reports.",
+  },
   "report/isbn": { severity: "error", summary: "The ISBN is not a valid ISBN-13." },
   "report/no-signatories": { severity: "error", summary: "The Förord has no signatories." },
   "report/year-mismatch": {

@@ -14,6 +14,7 @@ import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
 import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
+import { CappedFindings, LIMITS } from "./limits.js";
 
 export const CALL_COLUMNS: readonly CsvColumn[] = [
   { name: "date", required: true },
@@ -71,7 +72,7 @@ const parseCounty = cached((text) =>
 /** The summary of calls.csv, built one row at a time; every bad cell is a diagnostic. */
 class CallRows {
   readonly summary: CallsSummary;
-  readonly diagnostics: Diagnostic[] = [];
+  readonly findings = new CappedFindings();
   private readonly ids = new CallIdLines();
   private readonly counts = EXPOSURES.codes.map(() => 0);
 
@@ -113,7 +114,7 @@ class CallRows {
     hint: string,
     code: Diagnostic["code"] = "csv/invalid-value",
   ): void {
-    this.diagnostics.push({
+    this.findings.add({
       severity: "error",
       code,
       message,
@@ -178,7 +179,16 @@ class CallRows {
       const text = row.get(exposure);
       // Most cells are empty: skip trimming and matching for them.
       const count = text === "" ? 0 : parseCount(text);
-      if (count === undefined) {
+      if (count !== undefined && count > LIMITS.exposedPerCall) {
+        const hint = `One call concerns at most ${LIMITS.exposedPerCall} exposed individuals; is the column right?`;
+        this.report(
+          row,
+          exposure,
+          `${text} exposed individuals in one call is more than any call concerns.`,
+          hint,
+        );
+        ok = false;
+      } else if (count === undefined) {
         const hint = "Write a whole number of 0 or more, or leave the cell empty for 0.";
         this.report(
           row,
@@ -214,7 +224,7 @@ export async function loadCalls(
 ): Promise<{ summary: CallsSummary | undefined; diagnostics: Diagnostic[] }> {
   const rows = new CallRows(file.rel, year);
   const result = await streamCsv(file, CALL_COLUMNS, (row) => rows.add(row));
-  const diagnostics = [...result.diagnostics, ...rows.diagnostics];
+  const diagnostics = [...result.diagnostics, ...rows.findings.all()];
   if (result.readable && result.rows === 0) {
     diagnostics.push({
       severity: "warning",

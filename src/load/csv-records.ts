@@ -1,5 +1,6 @@
 import type { Options } from "csv-parse";
-import { lineBlocks } from "./csv-text.js";
+import { LineTooLongError, lineBlocks } from "./csv-text.js";
+import { LIMITS } from "./limits.js";
 
 /** Where a record's cells start, asked only when a diagnostic needs it. */
 export interface CellColumns {
@@ -13,6 +14,8 @@ export interface RecordSink {
   record(cells: readonly string[], line: number, columns: CellColumns): void;
   /** A record csv-parse skips, with its message (without "on line …") and its last line. */
   skip(message: string, line: number): void;
+  /** A line longer than LIMITS.lineLength: nothing from it on is read. */
+  tooLong(line: number): void;
 }
 
 /** 1-based column where field `index` starts in the record `text[from, to)` (quotes respected). */
@@ -67,21 +70,27 @@ export async function splitPlainRecords(
   };
   let line = 0;
   let expected = -1;
-  for await (const block of lineBlocks(chunks)) {
-    text = block;
-    for (let start = 0; start < block.length; line++) {
-      let end = block.indexOf("\n", start);
-      if (end === -1) end = block.length;
-      lineStart = start;
-      lineEnd = end;
-      start = end + 1;
-      if (end === lineStart) continue;
-      const count = splitLine(block, lineStart, end, delimiter, cells);
-      if (expected === -1) expected = count;
-      if (count !== expected)
-        sink.skip(`Invalid Record Length: expect ${expected}, got ${count}`, line + 1);
-      else sink.record(cells, line + 1, columns);
+  try {
+    for await (const block of lineBlocks(chunks, LIMITS.lineLength)) {
+      text = block;
+      for (let start = 0; start < block.length; line++) {
+        let end = block.indexOf("\n", start);
+        if (end === -1) end = block.length;
+        lineStart = start;
+        lineEnd = end;
+        start = end + 1;
+        if (end === lineStart) continue;
+        if (end - lineStart > LIMITS.lineLength) return sink.tooLong(line + 1);
+        const count = splitLine(block, lineStart, end, delimiter, cells);
+        if (expected === -1) expected = count;
+        if (count !== expected)
+          sink.skip(`Invalid Record Length: expect ${expected}, got ${count}`, line + 1);
+        else sink.record(cells, line + 1, columns);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof LineTooLongError)) throw error;
+    sink.tooLong(line + 1);
   }
 }
 
@@ -102,6 +111,7 @@ export async function parseRecords(
     raw: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    max_record_size: LIMITS.lineLength,
     on_record: (rawRecord: unknown, context: { lines: number }) => {
       const record = rawRecord as { record: string[]; raw: string };
       // csv-parse's raw text keeps the empty lines it skipped before the record.
@@ -110,8 +120,13 @@ export async function parseRecords(
       return null;
     },
   } as Options);
-  parser.on("skip", (error: Error & { lines?: number }) => {
-    sink.skip(error.message.replace(/ (on|at) line \d+.*$/, ""), error.lines ?? 0);
+  let tooLong = false;
+  parser.on("skip", (error: Error & { lines?: number; code?: string }) => {
+    // csv-parse reports an over-long record again for every piece it reads: once is enough.
+    if (error.code === "CSV_MAX_RECORD_SIZE") {
+      if (!tooLong) sink.tooLong(error.lines ?? 0);
+      tooLong = true;
+    } else sink.skip(error.message.replace(/ (on|at) line \d+.*$/, ""), error.lines ?? 0);
   });
   const done = new Promise<void>((resolve, reject) => {
     parser.on("end", resolve);
@@ -119,6 +134,7 @@ export async function parseRecords(
   });
   parser.resume();
   for await (const chunk of chunks) {
+    if (tooLong) break;
     if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
   }
   parser.end();

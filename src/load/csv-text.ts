@@ -121,14 +121,32 @@ export async function* textChunks(file: DataFile, format: TextFormat): AsyncGene
   if (rest) yield normaliseText(rest);
 }
 
-/** Text in blocks of whole lines (the last block may lack its final LF): no line is cut. */
-export async function* lineBlocks(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+/** A line longer than lineBlocks' `maxLine`: the lines before it were yielded whole. */
+export class LineTooLongError extends Error {
+  constructor(readonly maxLine: number) {
+    super(`A line is longer than ${maxLine} characters.`);
+  }
+}
+
+/**
+ * Text in blocks of whole lines (the last block may lack its final LF): no line is cut. Only
+ * each new chunk is searched for a line end, so a line of megabytes costs linear time; past
+ * `maxLine` characters of one line it throws LineTooLongError.
+ */
+export async function* lineBlocks(
+  chunks: AsyncIterable<string>,
+  maxLine = Number.POSITIVE_INFINITY,
+): AsyncGenerator<string> {
   let carry = "";
   for await (const chunk of chunks) {
-    const text = carry + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    carry = text.slice(cut);
-    if (cut > 0) yield text.slice(0, cut);
+    const cut = chunk.lastIndexOf("\n") + 1;
+    if (cut === 0) {
+      carry += chunk;
+      if (carry.length > maxLine) throw new LineTooLongError(maxLine);
+      continue;
+    }
+    yield carry + chunk.slice(0, cut);
+    carry = chunk.slice(cut);
   }
   if (carry !== "") yield carry;
 }

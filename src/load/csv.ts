@@ -8,6 +8,7 @@ import {
 } from "./csv-records.js";
 import { sniffCsvText, type TextFormat, textChunks } from "./csv-text.js";
 import type { DataFile } from "./files.js";
+import { CappedFindings, longLineFinding } from "./limits.js";
 import { controlCharacters } from "./text.js";
 
 export interface CsvColumn {
@@ -82,7 +83,8 @@ export async function streamCsv(
   const reader = new RowReader(file.rel, columns, delimiter, diagnostics, onRow);
   const records = sniffed.format.quoted ? parseRecords : splitPlainRecords;
   await records(prepend(first.value, chunks), delimiter, reader);
-  return { diagnostics, rows: reader.rows, readable: reader.headerOk };
+  diagnostics.push(...reader.skipped.all());
+  return { diagnostics, rows: reader.rows, readable: reader.headerOk && reader.complete };
 }
 
 /** Passes the text on, reporting refused invisible characters at their line (chunks end at line ends). */
@@ -136,6 +138,9 @@ function encodingDiagnostics(rel: string, format: TextFormat | undefined): Diagn
 class RowReader implements RecordSink {
   rows = 0;
   headerOk = true;
+  readonly skipped = new CappedFindings();
+  /** False when a line past the length limit stopped the reading: the rows are not all there. */
+  complete = true;
   private header: Map<string, number> | undefined;
   private cells: readonly string[] = [];
   private positions: CellColumns = { columnOf: () => 1 };
@@ -172,9 +177,14 @@ class RowReader implements RecordSink {
     this.onRow(this.row);
   }
 
+  tooLong(line: number): void {
+    this.complete = false;
+    this.diagnostics.push(longLineFinding(this.file, line, undefined, "CSV"));
+  }
+
   skip(message: string, line: number): void {
     const separator = this.delimiter === "\t" ? "tab" : this.delimiter;
-    this.diagnostics.push({
+    this.skipped.add({
       severity: "error",
       code: "csv/syntax",
       message,

@@ -19,6 +19,7 @@ import {
 } from "./files.js";
 import { type GrantPayment, loadGrants } from "./grants.js";
 import { type HistoryYear, loadHistory } from "./history.js";
+import { LIMITS, longLine, overLimit, TextBudget } from "./limits.js";
 import { checkedYaml, type YamlCacheOptions } from "./yaml-cache.js";
 import type { SchemaName, SchemaOutput } from "./yaml-check.js";
 import { type YamlSource, yamlSource } from "./yaml-source.js";
@@ -52,7 +53,14 @@ export interface YearData {
 }
 
 /** The year folder does not exist: a usage problem (exit 2), not a finding in the data. */
-export class MissingYearError extends Error {}
+export class MissingYearError extends Error {
+  constructor(
+    readonly year: number,
+    readonly root: string,
+  ) {
+    super(`There is no folder for ${year} in ${root}.`);
+  }
+}
 
 async function exists(abs: string): Promise<boolean> {
   return existsSync(abs);
@@ -86,6 +94,11 @@ async function readText(
     return undefined;
   }
   diagnostics.push(...decoded.problems);
+  const long = longLine(file, decoded.text);
+  if (long) {
+    diagnostics.push(long);
+    return undefined;
+  }
   return decoded.text;
 }
 
@@ -94,7 +107,9 @@ async function loadYamlFile<N extends SchemaName>(
   schema: N,
   diagnostics: Diagnostic[],
   options: YamlCacheOptions,
+  admitted: ReadonlySet<string>,
 ): Promise<Sourced<SchemaOutput<N>> | undefined> {
+  if (!admitted.has(file.rel)) return undefined;
   const text = await readText(file, SIZE_LIMITS.yaml, diagnostics);
   if (text === undefined) return undefined;
   const checked = await checkedYaml(file.abs, file.rel, text, schema, options);
@@ -113,7 +128,7 @@ export async function loadYear(
   const root = path.resolve(rootDir);
   const yearRel = String(year);
   if (!(await exists(path.join(root, yearRel)))) {
-    throw new MissingYearError(`There is no folder for ${year} in ${root}.`);
+    throw new MissingYearError(year, root);
   }
   // A year folder that is a link elsewhere: one finding, and nothing in it is read.
   const outside = confine(dataFile(root, yearRel));
@@ -138,22 +153,37 @@ export async function loadYear(
 
   const reportFile = file("report.yaml");
   inputs.push(reportFile);
+  const countyFiles = await statusReportFiles(root, `${yearRel}/counties`, diagnostics);
+  // The year's text is admitted in a fixed order, so the same file is refused on every run.
+  const budget = new TextBudget();
+  const yamlFiles = [
+    ...[
+      "report.yaml",
+      "themes.yaml",
+      "finance/income-statement.yaml",
+      "finance/appropriation.yaml",
+    ].map(file),
+    ...(countyFiles ?? []),
+  ];
+  const admitted = new Set(yamlFiles.filter((f) => budget.admit(f, diagnostics)).map((f) => f.rel));
+  const yaml = <N extends SchemaName>(f: DataFile, schema: N) =>
+    loadYamlFile(f, schema, diagnostics, options, admitted);
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
-      loadYamlFile(reportFile, "report", diagnostics, options),
+      yaml(reportFile, "report"),
       optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
-        loadYamlFile(f, "themes", diagnostics, options),
+        yaml(f, "themes"),
       ),
-      loadCounties(root, `${yearRel}/counties`, diagnostics, inputs, options),
+      loadCounties(countyFiles, inputs, yaml),
       optional(
         file("finance/income-statement.yaml"),
         "the report will have no resultaträkning.",
-        (f) => loadYamlFile(f, "income-statement", diagnostics, options),
+        (f) => yaml(f, "income-statement"),
       ),
       optional(
         file("finance/appropriation.yaml"),
         "the report will have no anslagsredovisning.",
-        (f) => loadYamlFile(f, "appropriation", diagnostics, options),
+        (f) => yaml(f, "appropriation"),
       ),
       optional(
         file("finance/grants.csv"),
@@ -176,7 +206,9 @@ export async function loadYear(
       loadHistoryIfPresent(root, diagnostics, inputs),
     ]);
 
-  const chapters = report ? await loadChapters(root, yearRel, report, diagnostics, inputs) : [];
+  const chapters = report
+    ? await loadChapters(root, yearRel, report, diagnostics, inputs, budget)
+    : [];
   const data: YearData = {
     root,
     year,
@@ -194,25 +226,42 @@ export async function loadYear(
   return { data, diagnostics };
 }
 
-async function loadCounties(
+/** The status reports' files, sorted; at most LIMITS.statusReports of them. */
+async function statusReportFiles(
   root: string,
   rel: string,
   diagnostics: Diagnostic[],
-  inputs: DataFile[],
-  options: YamlCacheOptions,
-): Promise<Sourced<CountyStatus>[]> {
+): Promise<DataFile[] | undefined> {
   let names: string[];
   try {
     names = (await readdir(path.join(root, rel))).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch {
     diagnostics.push(absent(rel, "the report will have no status reports (lägesbilder)."));
-    return [];
+    return undefined;
   }
-  const files = names.map((n) => dataFile(root, `${rel}/${n}`));
+  if (names.length > LIMITS.statusReports) {
+    const first = `${rel}/${names[LIMITS.statusReports]}`;
+    diagnostics.push(
+      overLimit(
+        "counties/too-many",
+        { file: first, line: 0, column: 0 },
+        `${rel}/ has ${names.length} status reports, more than the limit of ${LIMITS.statusReports}: this file and the ${names.length - LIMITS.statusReports - 1} after it were not read.`,
+        "Keep one file per operation (21 counties, a few operations each) and move other files out of counties/.",
+      ),
+    );
+    names = names.slice(0, LIMITS.statusReports);
+  }
+  return names.map((n) => dataFile(root, `${rel}/${n}`));
+}
+
+async function loadCounties(
+  files: DataFile[] | undefined,
+  inputs: DataFile[],
+  yaml: (f: DataFile, schema: "county") => Promise<Sourced<CountyStatus> | undefined>,
+): Promise<Sourced<CountyStatus>[]> {
+  if (!files) return [];
   inputs.push(...files);
-  const loaded = await Promise.all(
-    files.map((f) => loadYamlFile(f, "county", diagnostics, options)),
-  );
+  const loaded = await Promise.all(files.map((f) => yaml(f, "county")));
   return loaded.filter((c): c is Sourced<CountyStatus> => c !== undefined);
 }
 
@@ -231,6 +280,7 @@ async function loadChapters(
   report: Sourced<ReportMeta>,
   diagnostics: Diagnostic[],
   inputs: DataFile[],
+  budget: TextBudget,
 ): Promise<Chapter[]> {
   const chapters = await Promise.all(
     report.data.chapters.map(async (written, i) => {
@@ -240,7 +290,7 @@ async function loadChapters(
         diagnostics.push(resolved.diagnostic);
         return undefined;
       }
-      if (!(await exists(resolved.file.abs))) {
+      if (!existsSync(resolved.file.abs)) {
         diagnostics.push({
           severity: "error",
           code: "file/missing",
@@ -251,6 +301,8 @@ async function loadChapters(
         return undefined;
       }
       inputs.push(resolved.file);
+      // Admitted before the first await: in the chapters' order, whatever the reads' timing.
+      if (!budget.admit(resolved.file, diagnostics)) return undefined;
       const text = await readText(resolved.file, SIZE_LIMITS.markdown, diagnostics);
       return text === undefined ? undefined : { file: resolved.file, text };
     }),

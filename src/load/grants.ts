@@ -5,6 +5,7 @@ import { parseAmount } from "./amount.js";
 import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
+import { CappedFindings, LIMITS, overLimit } from "./limits.js";
 
 export const GRANT_COLUMNS: readonly CsvColumn[] = [
   { name: "amount", required: true },
@@ -34,11 +35,17 @@ export async function loadGrants(
   file: DataFile,
 ): Promise<{ payments: GrantPayment[] | undefined; diagnostics: Diagnostic[] }> {
   const payments: GrantPayment[] = [];
-  const rowDiagnostics: Diagnostic[] = [];
+  const rowDiagnostics = new CappedFindings();
+  let rows = 0;
   const result = await streamCsv(file, GRANT_COLUMNS, (row) => {
+    // Rows past the limit are read on (the file is streamed) but neither kept nor checked.
+    if (++rows > LIMITS.grantPayments) {
+      if (rows === LIMITS.grantPayments + 1) rowDiagnostics.add(tooManyGrants(file.rel, row.line));
+      return;
+    }
     const at = (column: string): Position => ({ line: row.line, column: row.columnOf(column) });
     const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
-      rowDiagnostics.push({
+      rowDiagnostics.add({
         severity: "error",
         code,
         message,
@@ -97,7 +104,16 @@ export async function loadGrants(
     });
   });
   return {
-    payments: result.readable ? payments : undefined,
-    diagnostics: [...result.diagnostics, ...rowDiagnostics],
+    payments: result.readable && rows <= LIMITS.grantPayments ? payments : undefined,
+    diagnostics: [...result.diagnostics, ...rowDiagnostics.all()],
   };
+}
+
+function tooManyGrants(file: string, line: number): Diagnostic {
+  return overLimit(
+    "grants/too-many-rows",
+    { file, line, column: 1 },
+    `grants.csv has more than ${LIMITS.grantPayments} payments (this row is number ${LIMITS.grantPayments + 1}): it was not read.`,
+    "List the payments to the county boards only (21 counties, a few payments each); is this the whole ledger?",
+  );
 }

@@ -3,6 +3,7 @@ import { quoted } from "../diagnostics/quote.js";
 import { parseAmount } from "./amount.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
+import { CappedFindings, LIMITS, overLimit } from "./limits.js";
 
 export const HISTORY_COLUMNS: readonly CsvColumn[] = [
   { name: "year", required: true },
@@ -38,11 +39,16 @@ export async function loadHistory(
   file: DataFile,
 ): Promise<{ years: HistoryYear[]; diagnostics: Diagnostic[] }> {
   const years: HistoryYear[] = [];
-  const rowDiagnostics: Diagnostic[] = [];
+  const rowDiagnostics = new CappedFindings();
   const seen = new Map<number, number>();
+  let rows = 0;
   const result = await streamCsv(file, HISTORY_COLUMNS, (row) => {
+    if (++rows > LIMITS.historyRows) {
+      if (rows === LIMITS.historyRows + 1) rowDiagnostics.add(tooLong(file.rel, row.line));
+      return;
+    }
     const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
-      rowDiagnostics.push({
+      rowDiagnostics.add({
         severity: "error",
         code,
         message,
@@ -93,5 +99,14 @@ export async function loadHistory(
     if (note) entry.note = note;
     years.push(entry);
   });
-  return { years, diagnostics: [...result.diagnostics, ...rowDiagnostics] };
+  return { years, diagnostics: [...result.diagnostics, ...rowDiagnostics.all()] };
+}
+
+function tooLong(file: string, line: number): Diagnostic {
+  return overLimit(
+    "history/too-many-rows",
+    { file, line, column: 1 },
+    `history/support-line.csv has more than ${LIMITS.historyRows} rows (one per year): this row and those after it were not read.`,
+    "Keep one row per year before per-call data began.",
+  );
 }

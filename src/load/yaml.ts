@@ -45,7 +45,13 @@ const YAML_HINTS: Partial<Record<Diagnostic["code"], string>> = {
 
 export function parseYaml(file: string, text: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // logLevel "error": the package's warnings (a list as a key) would reach stderr as Node warnings.
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: "error",
+  });
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

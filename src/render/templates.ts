@@ -164,24 +164,34 @@ export async function listTemplates(dataRoot: string): Promise<TemplateListing[]
   return rows.sort((a, b) => a.rel.localeCompare(b.rel, "en"));
 }
 
+/** A template's bare name: "partials/status-overview.md.hbs" → "status-overview". */
+const stem = (rel: string) =>
+  rel
+    .replace(/^.*\//, "")
+    .replace(/\.[^/]*$/, "")
+    .replace(/\.(md|vl)$/, "");
+const withoutExtension = (rel: string) => rel.replace(/\.[^/]*$/, "").replace(/\.(md|vl)$/, "");
+
 /**
  * Finds a built-in template by what a user would type: "partials/status-overview.md.hbs",
- * "status-overview", "report", "charts/calls-per-year.vl.json" or "calls-per-year".
+ * "status-overview", "report", "charts/calls-per-year.vl.json" or "calls-per-year". A bare name
+ * of several files means the Handlebars one ("report" is report.md.hbs, not typst/report.typ);
+ * `matches` lists the candidates when the name is ambiguous or names none exactly.
  */
-export async function findBuiltInTemplate(name: string): Promise<string | undefined> {
+export async function findBuiltInTemplate(
+  name: string,
+): Promise<{ found?: string; matches: string[] }> {
   const wanted = name.replace(/\\/g, "/").replace(/^templates\//, "");
-  const builtIn = (await listFiles(BUILTIN_TEMPLATE_DIR)).filter((rel) => !NOT_TEMPLATES.test(rel));
-  if (builtIn.includes(wanted)) return wanted;
-  const stem = (rel: string) =>
-    rel
-      .replace(/^.*\//, "")
-      .replace(/\.[^/]*$/, "")
-      .replace(/\.(md|vl)$/, "");
-  const matches = builtIn.filter(
-    (rel) =>
-      stem(rel) === wanted || rel.replace(/\.[^/]*$/, "").replace(/\.(md|vl)$/, "") === wanted,
-  );
-  return matches.length === 1 ? matches[0] : undefined;
+  const builtIn = await builtInTemplateNames();
+  if (builtIn.includes(wanted)) return { found: wanted, matches: [wanted] };
+  const matches = builtIn.filter((rel) => stem(rel) === wanted || withoutExtension(rel) === wanted);
+  const handlebars = matches.filter((rel) => rel.endsWith(PARTIAL_SUFFIX));
+  if (matches.length === 1 || handlebars.length === 1) {
+    return { found: matches.length === 1 ? matches[0] : handlebars[0], matches };
+  }
+  if (matches.length > 1) return { matches };
+  const folded = wanted.toLowerCase();
+  return { matches: builtIn.filter((rel) => rel.toLowerCase().includes(folded)) };
 }
 
 /** Names a user can eject, for the error message of an unknown name. */
