@@ -1,0 +1,71 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+
+/** The output folder cannot be written (read-only, full, a file, in use): exit 2, one line. */
+export class OutputFolderError extends Error {
+  override name = "OutputFolderError";
+  constructor(outDir: string, cause: string) {
+    super(`cannot write the output folder ${outDir}: ${cause}`);
+  }
+}
+
+/** A SIGINT or SIGTERM arrived while the output folder was being written: exit 128 + signal. */
+export class BuildInterrupted extends Error {
+  override name = "BuildInterrupted";
+  constructor(
+    readonly signal: NodeJS.Signals,
+    outDir: string,
+  ) {
+    super(`interrupted by ${signal}; the output folder ${outDir} holds one whole build`);
+  }
+}
+
+const CAUSES: Record<string, string> = {
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "permission denied, or a file there is open in another program",
+  EBUSY: "a file there is open in another program",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EIO: "input/output error of the device",
+  ENAMETOOLONG: "a path is too long",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+};
+
+/** The nearest existing ancestor of a path (the path itself when it exists). */
+async function nearestExisting(
+  target: string,
+): Promise<{ at: string; isDir: boolean } | undefined> {
+  for (let at = target; ; at = path.dirname(at)) {
+    try {
+      return { at, isDir: (await stat(at)).isDirectory() };
+    } catch {
+      if (path.dirname(at) === at) return undefined;
+    }
+  }
+}
+
+/** One line that says why the folder cannot be written, from the file system's error. */
+export async function outputFolderError(outDir: string, error: unknown): Promise<Error> {
+  if (error instanceof OutputFolderError || error instanceof BuildInterrupted) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOTDIR" || code === "EEXIST") {
+    const found = await nearestExisting(outDir);
+    if (found && !found.isDir)
+      return new OutputFolderError(outDir, `${found.at} is a file, not a folder (${code})`);
+  }
+  const cause = code && CAUSES[code];
+  if (cause) return new OutputFolderError(outDir, `${cause} (${code})`);
+  if (code) return new OutputFolderError(outDir, `${(error as Error).message}`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Checked before anything is made: `--out` naming a file, or a path through a file. */
+export async function checkOutputFolderPath(outDir: string): Promise<void> {
+  const found = await nearestExisting(outDir);
+  if (found && !found.isDir) {
+    const code = found.at === outDir ? "EEXIST" : "ENOTDIR";
+    throw new OutputFolderError(outDir, `${found.at} is a file, not a folder (${code})`);
+  }
+}
