@@ -23,8 +23,8 @@ export class BuildInterrupted extends Error {
 const CAUSES: Record<string, string> = {
   EROFS: "read-only file system",
   EACCES: "permission denied",
-  EPERM: "permission denied, or a file there is open in another program",
-  EBUSY: "a file there is open in another program",
+  EPERM: "not permitted, or it is open in another program",
+  EBUSY: "it is open in another program",
   ENOSPC: "no space left on the device",
   EDQUOT: "disk quota exceeded",
   EIO: "input/output error of the device",
@@ -46,6 +46,14 @@ async function nearestExisting(
   }
 }
 
+/** "report.pdf: " when the error names a file of the folder (not one of its staging area). */
+function fileOf(outDir: string, error: unknown): string {
+  const at = (error as NodeJS.ErrnoException).path;
+  const rel = at ? path.relative(outDir, at) : "";
+  if (!rel || rel.startsWith("..") || path.isAbsolute(rel) || rel.startsWith(".nch-")) return "";
+  return `${rel.split(path.sep).join("/")}: `;
+}
+
 /** One line that says why the folder cannot be written, from the file system's error. */
 export async function outputFolderError(outDir: string, error: unknown): Promise<Error> {
   if (error instanceof OutputFolderError || error instanceof BuildInterrupted) return error;
@@ -56,7 +64,7 @@ export async function outputFolderError(outDir: string, error: unknown): Promise
       return new OutputFolderError(outDir, `${found.at} is a file, not a folder (${code})`);
   }
   const cause = code && CAUSES[code];
-  if (cause) return new OutputFolderError(outDir, `${cause} (${code})`);
+  if (cause) return new OutputFolderError(outDir, `${fileOf(outDir, error)}${cause} (${code})`);
   if (code) return new OutputFolderError(outDir, `${(error as Error).message}`);
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -88,6 +88,7 @@ async function stage(
   const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`;
   const root = path.join(outDir, staging);
   try {
+    await mkdir(root); // not recursive: Node reports EROFS as ENOENT when it is
     for (const file of files) {
       const target = local(path.join(root, "new"), file.name);
       await mkdir(path.dirname(target), { recursive: true });
