@@ -76,7 +76,8 @@ async function rollBack(outDir: string, journal: Journal, done: readonly Step[])
 async function finish(outDir: string, journal: Journal): Promise<void> {
   await rm(path.join(outDir, JOURNAL), { force: true });
   checkpoint();
-  await rm(path.join(outDir, journal.staging), { recursive: true, force: true });
+  // The build is committed: a staging folder that cannot go now goes with the next build.
+  await rm(path.join(outDir, journal.staging), { recursive: true, force: true }).catch(() => {});
   const folders = new Set(journal.steps.map((s) => path.posix.dirname(s.file)));
   for (const folder of [...folders]
     .filter((f) => f !== ".")
