@@ -155,6 +155,31 @@ describe("a build over an earlier one", () => {
     });
     expect(readdirSync(out)).toEqual(["report.md"]);
     expect(readFileSync(path.join(out, "report.md"), "utf8")).toBe("Mitt eget utkast.\n");
+    // A manifest.json of something else (a web app's) is no list of our files either.
+    rmSync(path.join(out, "report.md"));
+    writeFileSync(path.join(out, "manifest.json"), '{"name": "Min app", "icons": []}\n');
+    expect(build(data, out, md).stderr).toBe(
+      `nch-report: cannot write the output folder ${out}: its manifest.json was not written by nch-report; move it away or choose another --out\n`,
+    );
+    expect(readdirSync(out)).toEqual(["manifest.json"]);
+  });
+
+  it("leaves a folder alone while another build commits into it", () => {
+    const out = copyOfFull("busy");
+    // A journal of a running process (this test's): its commit is under way.
+    const journal = {
+      tool: "nch-report",
+      pid: process.pid,
+      staging: ".nch-staging-1-ab",
+      steps: [],
+    };
+    writeFileSync(path.join(out, ".nch-commit"), JSON.stringify(journal));
+    expect(build(data, out, md)).toEqual({
+      code: 2,
+      signal: null,
+      stderr: `nch-report: cannot write the output folder ${out}: another nch-report (process ${process.pid}) is writing it\n`,
+    });
+    expect(contents(out)).toEqual({ files: fullSet, housekeeping: [".nch-commit"] });
   });
 });
 
@@ -287,6 +312,26 @@ describe("an output folder that cannot be written: exit 2, one line, the previou
       expect(contents(out)).toEqual({ files: fullSet, housekeeping: [] });
     } finally {
       execFileSync("chattr", ["-i", pdf]);
+    }
+    expect(build(data, out, md).code).toBe(0);
+    expect(contents(out)).toEqual({ files: changed, housekeeping: [] });
+  });
+});
+
+describe("an interrupted commit that cannot be completed", () => {
+  it.runIf(isRoot)("is undone by the next build: the previous build is back", () => {
+    const out = copyOfFull("undone");
+    const killed = build(data, out, md, { NCH_REPORT_TEST_KILL_AT: "15" });
+    expect(killed.signal).toBe("SIGKILL");
+    const [staging] = contents(out).housekeeping.filter((n) => n.startsWith(".nch-staging-"));
+    // The new manifest.json, not yet moved in, cannot be moved (a file locked on Windows).
+    const locked = path.join(out, staging as string, "new", "manifest.json");
+    execFileSync("chattr", ["+i", locked]);
+    try {
+      expect(build("test/fixtures/datasets/outside-path", out, md).code).toBe(1);
+      expect(contents(out)).toEqual({ files: fullSet, housekeeping: [staging] });
+    } finally {
+      execFileSync("chattr", ["-i", locked]);
     }
     expect(build(data, out, md).code).toBe(0);
     expect(contents(out)).toEqual({ files: changed, housekeeping: [] });

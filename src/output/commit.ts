@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OutputFolderError } from "./folder-errors.js";
 import { checkpoint } from "./kill-hook.js";
@@ -141,7 +141,20 @@ function parseJournal(text: string): Journal | undefined {
   }
 }
 
-export function isAlive(pid: number): boolean {
+/** A commit takes milliseconds: a journal or staging folder older than this is abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+/** Whether what process `pid` left at `path` may still be in use (PIDs are reused in time). */
+export async function inUse(pid: number, at: string): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  const modified = await stat(at).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  return Date.now() - modified < ABANDONED_AFTER_MS;
+}
+
+function isAlive(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
@@ -165,7 +178,7 @@ export async function recoverCommit(outDir: string): Promise<void> {
   }
   const journal = parseJournal(text);
   if (!journal) return rm(journalPath, { force: true });
-  if (isAlive(journal.pid))
+  if (await inUse(journal.pid, journalPath))
     throw new OutputFolderError(
       outDir,
       `another nch-report (process ${journal.pid}) is writing it`,

@@ -29,6 +29,7 @@ const CAUSES: Record<string, string> = {
   EDQUOT: "disk quota exceeded",
   EIO: "input/output error of the device",
   ENAMETOOLONG: "a path is too long",
+  EXDEV: "a folder inside it is on another disk",
   EMFILE: "too many open files",
   ENFILE: "too many open files",
 };

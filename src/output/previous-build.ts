@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { isAlive, isSafeName, MANIFEST_FILE, STAGING_PREFIX } from "./commit.js";
+import { inUse, isSafeName, MANIFEST_FILE, STAGING_PREFIX } from "./commit.js";
 import { OutputFolderError } from "./folder-errors.js";
 
 /**
@@ -52,6 +52,11 @@ export function refuseForeignFiles(
 const OLD_TEMPORARY = /^.+\.tmp-(\d+)-[0-9a-f]{8}$/;
 const STAGING = new RegExp(`^${STAGING_PREFIX.replace(".", "\\.")}(\\d+)-[0-9a-f]+$`);
 
+async function removeUnlessInUse(pid: number, at: string): Promise<void> {
+  // One that cannot go now (a file held open on Windows) is tried again by the next build.
+  if (!(await inUse(pid, at))) await rm(at, { recursive: true, force: true }).catch(() => {});
+}
+
 /**
  * Removes what killed builds left: staging folders (`.nch-staging-<pid>-<hex>`) and the
  * `<name>.tmp-<pid>-<hex>` files of earlier versions, unless their process still runs.
@@ -67,8 +72,8 @@ export async function removeLeftovers(outDir: string): Promise<void> {
     }
     for (const name of names) {
       const pid = (folder === outDir && STAGING.exec(name)?.[1]) || OLD_TEMPORARY.exec(name)?.[1];
-      if (pid && !isAlive(Number(pid)))
-        removals.push(rm(path.join(folder, name), { recursive: true, force: true }));
+      const at = path.join(folder, name);
+      if (pid) removals.push(removeUnlessInUse(Number(pid), at));
     }
   }
   await Promise.all(removals);

@@ -60,14 +60,10 @@ export async function writeOutputFolder(
     await checkOutputFolderPath(outDir);
     await mkdir(outDir, { recursive: true });
     await tidyOutputFolder(outDir);
-    const previous = await previousOutputs(outDir);
     const all = [...files, { name: MANIFEST_FILE, bytes: manifest }];
-    refuseForeignFiles(
-      outDir,
-      all.map((f) => f.name),
-      previous,
-    );
-    const journal = await stage(outDir, all, previous, signals.caught);
+    const names = all.map((f) => f.name);
+    refuseForeignFiles(outDir, names, await previousOutputs(outDir)); // before anything is written
+    const journal = await stage(outDir, all, signals.caught);
     await commit(outDir, journal);
     const signal = signals.caught();
     if (signal) throw new BuildInterrupted(signal, outDir);
@@ -82,7 +78,6 @@ export async function writeOutputFolder(
 async function stage(
   outDir: string,
   files: readonly OutputFile[],
-  previous: readonly string[],
   interrupted: () => NodeJS.Signals | undefined,
 ): Promise<Journal> {
   const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -97,6 +92,13 @@ async function stage(
       const signal = interrupted();
       if (signal) throw new BuildInterrupted(signal, outDir);
     }
+    // Read again: another build may have committed into the folder while this one staged.
+    const previous = await previousOutputs(outDir);
+    refuseForeignFiles(
+      outDir,
+      files.map((f) => f.name),
+      previous,
+    );
     const moved = [MANIFEST_FILE, ...previous].filter((f) => exists(outDir, f));
     for (const name of moved)
       await mkdir(path.dirname(local(path.join(root, "old"), name)), { recursive: true });
