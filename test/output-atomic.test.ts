@@ -269,6 +269,18 @@ describe("an output folder that cannot be written: exit 2, one line, the previou
     expect(readFileSync(file, "utf8")).toBe("x");
   });
 
+  it.runIf(existsSync("/proc/self"))(
+    "a folder where no folder can be made (/proc, /dev/null)",
+    () => {
+      expect(build(data, "/proc/nch-x", md)).toEqual(
+        refused("/proc/nch-x", "a folder cannot be created there (ENOENT)"),
+      );
+      expect(build(data, "/dev/null/x", md)).toEqual(
+        refused("/dev/null/x", "/dev/null is not a folder (ENOTDIR)"),
+      );
+    },
+  );
+
   it.runIf(canMount)("a read-only file system", () => {
     const out = path.join(root, "read-only");
     mkdirSync(out);

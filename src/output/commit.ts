@@ -113,7 +113,7 @@ export async function commit(outDir: string, journal: Journal): Promise<void> {
   } catch (error) {
     await rollBack(outDir, journal, done); // if this fails too, the journal stays for the next build
     await rm(path.join(outDir, JOURNAL), { force: true });
-    await rm(path.join(outDir, journal.staging), { recursive: true, force: true });
+    await rm(path.join(outDir, journal.staging), { recursive: true, force: true }).catch(() => {});
     throw error;
   }
   await finish(outDir, journal);

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** The output folder cannot be written (read-only, full, a file, in use): exit 2, one line. */
@@ -29,6 +29,7 @@ const CAUSES: Record<string, string> = {
   EDQUOT: "disk quota exceeded",
   EIO: "input/output error of the device",
   ENAMETOOLONG: "a path is too long",
+  ENOENT: "a folder cannot be created there",
   EXDEV: "a folder inside it is on another disk",
   EMFILE: "too many open files",
   ENFILE: "too many open files",
@@ -37,10 +38,15 @@ const CAUSES: Record<string, string> = {
 /** The nearest existing ancestor of a path (the path itself when it exists). */
 async function nearestExisting(
   target: string,
-): Promise<{ at: string; isDir: boolean } | undefined> {
+): Promise<{ at: string; isDir: boolean; what: string } | undefined> {
   for (let at = target; ; at = path.dirname(at)) {
     try {
-      return { at, isDir: (await stat(at)).isDirectory() };
+      const found = await stat(at);
+      return {
+        at,
+        isDir: found.isDirectory(),
+        what: found.isFile() ? "is a file, not a folder" : "is not a folder",
+      };
     } catch {
       if (path.dirname(at) === at) return undefined;
     }
@@ -62,7 +68,7 @@ export async function outputFolderError(outDir: string, error: unknown): Promise
   if (code === "ENOTDIR" || code === "EEXIST") {
     const found = await nearestExisting(outDir);
     if (found && !found.isDir)
-      return new OutputFolderError(outDir, `${found.at} is a file, not a folder (${code})`);
+      return new OutputFolderError(outDir, `${found.at} ${found.what} (${code})`);
   }
   const cause = code && CAUSES[code];
   if (cause) return new OutputFolderError(outDir, `${fileOf(outDir, error)}${cause} (${code})`);
@@ -70,11 +76,22 @@ export async function outputFolderError(outDir: string, error: unknown): Promise
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Checked before anything is made: `--out` naming a file, or a path through a file. */
-export async function checkOutputFolderPath(outDir: string): Promise<void> {
+/**
+ * Creates the output folder one level at a time (Node's recursive mkdir loops forever under a
+ * parent that refuses new folders, such as /proc); refused when a file stands in the way.
+ */
+export async function createOutputFolder(outDir: string): Promise<void> {
   const found = await nearestExisting(outDir);
   if (found && !found.isDir) {
     const code = found.at === outDir ? "EEXIST" : "ENOTDIR";
-    throw new OutputFolderError(outDir, `${found.at} is a file, not a folder (${code})`);
+    throw new OutputFolderError(outDir, `${found.at} ${found.what} (${code})`);
+  }
+  const missing: string[] = [];
+  for (let at = outDir; at !== found?.at && path.dirname(at) !== at; at = path.dirname(at))
+    missing.unshift(at);
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
   }
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:os";
 import path from "node:path";
 import { commit, type Journal, MANIFEST_FILE, recoverCommit, STAGING_PREFIX } from "./commit.js";
-import { BuildInterrupted, checkOutputFolderPath, outputFolderError } from "./folder-errors.js";
+import { BuildInterrupted, createOutputFolder, outputFolderError } from "./folder-errors.js";
 import { checkpoint } from "./kill-hook.js";
 import { previousOutputs, refuseForeignFiles, removeLeftovers } from "./previous-build.js";
 
@@ -18,11 +19,15 @@ export interface OutputFile {
 const local = (dir: string, name: string) => path.join(dir, ...name.split("/"));
 const exists = (dir: string, name: string) => existsSync(local(dir, name));
 
-/** SIGINT and SIGTERM are noted, not obeyed at once, while the folder is written. */
+/**
+ * SIGINT and SIGTERM are noted, not obeyed at once, while the folder is written; a second one
+ * exits at once (the journal keeps the folder whole).
+ */
 function watchSignals() {
   let caught: NodeJS.Signals | undefined;
   const note = (signal: NodeJS.Signals) => {
-    caught ??= signal;
+    if (caught) process.exit(128 + constants.signals[signal]);
+    caught = signal;
   };
   process.on("SIGINT", note).on("SIGTERM", note);
   return {
@@ -57,8 +62,7 @@ export async function writeOutputFolder(
 ): Promise<void> {
   const signals = watchSignals();
   try {
-    await checkOutputFolderPath(outDir);
-    await mkdir(outDir, { recursive: true });
+    await createOutputFolder(outDir);
     await tidyOutputFolder(outDir);
     const all = [...files, { name: MANIFEST_FILE, bytes: manifest }];
     const names = all.map((f) => f.name);
