@@ -116,7 +116,7 @@ describe("a failed or killed build", () => {
   const leftovers = (out: string) =>
     readdirSync(out, { recursive: true })
       .map(String)
-      .filter((n) => n.includes(".tmp-"));
+      .filter((n) => n.includes(".tmp-") || n.startsWith(".nch-"));
 
   it("leaves the previous outputs in place when a conversion fails", () => {
     const { data, out } = project();

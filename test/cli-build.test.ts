@@ -38,10 +38,10 @@ describe("nch-report build --format md", () => {
     for (const image of report.matchAll(/\]\((figurer\/[^)]+)\)/g)) {
       expect(existsSync(path.join(out, image[1] as string))).toBe(true);
     }
-    // Only the files of this build remain: a stale chart of an earlier build is removed.
-    writeFileSync(path.join(out, "figurer", "old-chart.svg"), "<svg/>");
+    // A file the previous build did not write (not in its manifest) is the user's: it stays.
+    writeFileSync(path.join(out, "figurer", "my-chart.svg"), "<svg/>");
     expect(run("build", "2025", "--format", "md", "--out", out).code).toBe(0);
-    expect(existsSync(path.join(out, "figurer", "old-chart.svg"))).toBe(false);
+    expect(readFileSync(path.join(out, "figurer", "my-chart.svg"), "utf8")).toBe("<svg/>");
   }, 60_000);
 
   it("stops on data errors with the diagnostics, exit 1, and writes nothing", () => {

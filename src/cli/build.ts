@@ -11,11 +11,11 @@ import { documentDate, type Provenance, readProvenance } from "../load/provenanc
 import { buildReportModel } from "../model/index.js";
 import type { Converters } from "../output/converters.js";
 import { buildManifest, hashInputs } from "../output/manifest.js";
-import { markdownOutputFiles, writeReport } from "../output/markdown.js";
+import { markdownOutputFiles } from "../output/markdown.js";
 import type { PdfStandard } from "../output/pdf-standards.js";
 import { personalDataGate } from "../output/personal-data-gate.js";
 import type { OutputFormat, OutputRecipe, RecipeContext } from "../output/recipe.js";
-import type { OutputFile } from "../output/write.js";
+import { type OutputFile, tidyOutputFolder, writeOutputFolder } from "../output/write.js";
 import { projectRootOrCwd } from "../project-root.js";
 import {
   loadTemplates,
@@ -44,9 +44,6 @@ export interface BuildFlags {
   /** Also write report.pandoc.md, the Markdown the DOCX and PDF were converted from. */
   keepIntermediates?: boolean;
 }
-
-/** The audit trail beside the outputs. */
-const MANIFEST_FILE = "manifest.json";
 
 const FORMAT_NAMES: Record<OutputFormat, string> = { md: "Markdown", docx: "DOCX", pdf: "PDF" };
 
@@ -131,6 +128,8 @@ async function build(
   const report = (diagnostics: Diagnostic[]) =>
     out.write(stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) }));
 
+  // A commit a kill interrupted is completed first, whatever this build then does.
+  await tidyOutputFolder(outDir);
   // What the build needs besides the validated data is read (and git asked) while validating.
   const sideLoads = Promise.all([
     loadTemplates(dataRoot),
@@ -250,20 +249,22 @@ async function build(
     await inputHashes,
     files,
   );
-  files.push({ name: MANIFEST_FILE, bytes: manifest });
   const charts = [...rendered.values()].flatMap((r) => r.charts);
   const gate = { data: validated.data, dataRoot, outDir, charts };
-  const leaks = await personalDataGate(files, gate);
+  const leaks = await personalDataGate(
+    [...files, { name: "manifest.json", bytes: manifest }],
+    gate,
+  );
   if (leaks.length > 0) {
     report(leaks);
     out.write("Personal data would reach the outputs: nothing was written.\n");
     return EXIT.problems;
   }
-  await writeReport(outDir, files);
+  await writeOutputFolder(outDir, files, manifest);
   const shown = path.relative(process.cwd(), outDir) || ".";
+  const names = [...files.map((f) => f.name), "manifest.json"];
   step(
-    `wrote ${files.length} file${files.length === 1 ? "" : "s"} to ${shown}/: ${files
-      .map((f) => f.name)
+    `wrote ${names.length} file${names.length === 1 ? "" : "s"} to ${shown}/: ${names
       .filter((n) => !n.startsWith("figurer/"))
       .join(", ")}`,
   );

@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { maskPersonalData, redactText } from "../diagnostics/redact.js";
 import { TOOL_VERSION } from "../version.js";
@@ -218,6 +219,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`nch-report: ${redactText(error.message)}\n`);
       return EXIT.usage;
+    }
+    // The output folder's own trouble (read-only, full, a file) and a signal are no crash either.
+    if (error instanceof Error && error.name === "OutputFolderError") {
+      process.stderr.write(`nch-report: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === "BuildInterrupted") {
+      process.stderr.write(`nch-report: ${error.message}\n`);
+      return 128 + constants.signals[(error as Error & { signal: NodeJS.Signals }).signal];
     }
     const verbose = argv.includes("--verbose");
     // A conversion that failed says what failed and where; it is no crash of the tool.
