@@ -74,6 +74,11 @@ export const CODES = {
     summary: "history/support-line.csv has two rows for the same year.",
   },
   "report/isbn": { severity: "error", summary: "The ISBN is not a valid ISBN-13." },
+  "provenance/unknown-source": {
+    severity: "warning",
+    summary:
+      "A provenance declaration names a file or field the year does not have, so it marks nothing.",
+  },
   "report/no-signatories": { severity: "error", summary: "The Förord has no signatories." },
   "report/year-mismatch": {
     severity: "error",

@@ -2,6 +2,8 @@ import type { CallsSummary } from "../load/calls.js";
 import type { YearData } from "../load/dataset.js";
 import { formatSwedishDate } from "./format.js";
 import { type OperationModel, operationsOf, type RoundModel } from "./operations.js";
+import { ProvenanceIndex } from "./provenance.js";
+import { type ReportProvenance, reportProvenanceOf } from "./report-provenance.js";
 import {
   type AppropriationModel,
   appropriationOf,
@@ -14,6 +16,8 @@ import { type SupportLineModel, supportLineOf } from "./support-line.js";
 import { type ThemesModel, themesOf } from "./themes.js";
 
 export type { CountyNames, OperationModel, RoundModel } from "./operations.js";
+export type { ProvenanceNote } from "./provenance.js";
+export type { ReportProvenance } from "./report-provenance.js";
 export type {
   AppropriationModel,
   GrantsModel,
@@ -70,6 +74,8 @@ export interface ReportModel {
     grants: GrantsModel | null;
   };
   disclosure: DisclosureModel;
+  /** Notes for what draws on figures that are not published (`provenance:` in the data). */
+  provenance: ReportProvenance;
   /** The chapters in report order: file (relative to the data root) and Markdown+Handlebars source. */
   chapters: { file: string; source: string }[];
 }
@@ -132,6 +138,7 @@ export function buildReportModel(data: YearData, input: ModelInput = {}): Report
           ? null
           : `– Antal mellan 1 och ${minCount} redovisas inte (röjandeskydd).`,
     },
+    provenance: reportProvenanceOf(data, new ProvenanceIndex(data), operations.operations),
     chapters: data.chapters.map((c) => ({ file: c.file.rel, source: c.text })),
   };
 }

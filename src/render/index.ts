@@ -8,14 +8,14 @@ import {
   TemplateError,
   unclaimedDiagnostic,
 } from "./compile.js";
-import { FigureRegistry, type Target } from "./figures.js";
+import { FigureRegistry, type PrintedProvenance, type Target } from "./figures.js";
 import { PRESENTATION_HELPERS } from "./helpers.js";
 import { loadTemplates, type TemplateSet } from "./templates.js";
 import { GithubSlugger, headingsOf, tocMarkdown } from "./toc.js";
 import { Markdown, printValue } from "./values.js";
 
 export { TemplateError } from "./compile.js";
-export type { Target } from "./figures.js";
+export type { PrintedProvenance, Target } from "./figures.js";
 export { loadTemplates, type TemplateSet } from "./templates.js";
 
 /** What the output recipes consume: the report as Markdown for one target, its charts, its metadata. */
@@ -28,6 +28,8 @@ export interface RenderedReport {
     illustrative: boolean;
     signed: Omit<ReportMetaModel["signed"], "dateText">;
   };
+  /** Every provenance note the report prints, with the table or figure it stands under. */
+  provenance: PrintedProvenance[];
 }
 
 export interface RenderOptions {
@@ -74,6 +76,9 @@ export async function renderReport(
   env.registerHelper("tableCaption", function (this: unknown, opts: Handlebars.HelperOptions) {
     return figures.tableCaption(opts, this);
   });
+  env.registerHelper("provenanceNote", (note: unknown, opts: Handlebars.HelperOptions) =>
+    figures.provenanceNote(note, opts),
+  );
 
   const known = {
     helpers: new Set(Object.keys(env.helpers)),
@@ -134,6 +139,7 @@ export async function renderReport(
     markdown: tidy(resolved.markdown),
     charts: resolved.figures,
     meta: metaOf(model),
+    provenance: resolved.provenance,
   };
 }
 
@@ -152,7 +158,15 @@ function run(render: () => string, file: string): string {
 }
 
 /** Hash arguments a partial may be called without ({{> status-overview}}): absent means null. */
-const PARTIAL_ARGUMENTS = ["number", "level", "caption", "table", "charts"] as const;
+const PARTIAL_ARGUMENTS = [
+  "number",
+  "level",
+  "caption",
+  "table",
+  "charts",
+  "provenance",
+  "about",
+] as const;
 
 /**
  * A partial that may be called with or without its hash arguments, and with or without a block:

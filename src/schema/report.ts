@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, prose } from "./common.js";
+import { ProvenanceDeclaration } from "./provenance.js";
 
 export const Signatory = z.strictObject({
   name: prose.describe("Namn"),
@@ -28,6 +29,10 @@ export const ReportMeta = z
       .min(1)
       .describe("Kapitel i ordning, sökvägar under chapters/"),
     illustrative: z.boolean().default(false).describe("Exempeldata: true märker varje sida"),
+    provenance: z
+      .record(z.string(), ProvenanceDeclaration)
+      .default({})
+      .describe("Ursprung per fil under årets mapp (CSV-filer, bilder, counties/*.yaml)"),
     options: z
       .strictObject({
         disclosure: z
