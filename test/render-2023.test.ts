@@ -299,6 +299,14 @@ describe("2023: the pandoc target for the DOCX/PDF recipes", () => {
           { name: "Sandra Petersson", title: "Avdelningschef" },
         ],
       },
+      cover: {
+        subtitle: "Nationellt centrum mot hedersrelaterat våld och förtryck",
+        wordmark: "nch-ordmarke",
+      },
+      backCover: {
+        lines: ["Länsstyrelsen Östergötland", "581 86 Linköping"],
+        web: "www.lansstyrelsen.se/ostergotland",
+      },
     });
   });
 

@@ -43,6 +43,10 @@ export interface ReportMetaModel {
     dateText: string;
     by: { name: string; title: string }[];
   };
+  /** The cover: subtitle (default the organisation), the wordmark image's name in figurer/. */
+  cover: { subtitle: string; wordmark: string | null };
+  /** The back cover: the publisher's name and address, line by line, and its web address. */
+  backCover: { lines: string[]; web: string | null };
 }
 
 export interface DisclosureModel {
@@ -74,6 +78,8 @@ export interface ReportModel {
     grants: GrantsModel | null;
   };
   disclosure: DisclosureModel;
+  /** options.toc_before_foreword: the table of contents before the Förord (default after it). */
+  tocBeforeForeword: boolean;
   /** Notes for what draws on figures that are not published (`provenance:` in the data). */
   provenance: ReportProvenance;
   /** The chapters in report order: file (relative to the data root) and Markdown+Handlebars source. */
@@ -110,6 +116,14 @@ export function buildReportModel(data: YearData, input: ModelInput = {}): Report
         dateText: formatSwedishDate(report.signed.date),
         by: report.signed.by.map((s) => ({ name: s.name, title: s.title })),
       },
+      cover: {
+        subtitle: report.cover.subtitle ?? report.organisation,
+        wordmark: report.cover.wordmark ?? null,
+      },
+      backCover: {
+        lines: report.back_cover.lines ?? [report.publisher],
+        web: report.back_cover.web ?? null,
+      },
     },
     operations: operations.operations,
     rounds: operations.rounds,
@@ -138,6 +152,7 @@ export function buildReportModel(data: YearData, input: ModelInput = {}): Report
           ? null
           : `– Antal mellan 1 och ${minCount} redovisas inte (röjandeskydd).`,
     },
+    tocBeforeForeword: report.options.toc_before_foreword,
     provenance: reportProvenanceOf(data, new ProvenanceIndex(data), operations.operations),
     chapters: data.chapters.map((c) => ({ file: c.file.rel, source: c.text })),
   };

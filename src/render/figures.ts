@@ -301,7 +301,7 @@ export class FigureRegistry {
         request.number === null ? captionText : `Figur ${request.number}: ${captionText}`;
       const note = figureProvenance(this.model, request.id);
       const alt = [request.alt ?? chart.alt, note?.text].filter(Boolean).join(" ");
-      const noteLine = note ? `\n\n*${escapeMarkdownInline(note.text)}*` : "";
+      const noteText = note ? `*${escapeMarkdownInline(note.text)}*` : "";
       if (note)
         this.printed.push({
           about: plainCaption(caption),
@@ -314,8 +314,9 @@ export class FigureRegistry {
         figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption) });
       }
       return this.target === "gfm"
-        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*${noteLine}`
-        : `![${caption}](${fileName}){alt="${attribute(alt)}"}${noteLine}`;
+        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*${note ? `\n\n${noteText}` : ""}`
+        : // The note in the caption, on a line of its own: it stays with the chart when it floats.
+          `![${caption}${note ? `\\\n${noteText}` : ""}](${fileName}){alt="${attribute(alt)}"}`;
     });
     const resolved = markdown.replace(
       new RegExp(`${MARKER_START}figure:(\\d+)${MARKER_END}`, "g"),

@@ -28,6 +28,8 @@ export interface RenderedReport {
     illustrative: boolean;
     signed: Omit<ReportMetaModel["signed"], "dateText">;
   };
+  /** The cover's wordmark (SVG), or null. */
+  wordmark: string | null;
   /** Every provenance note the report prints, with the table or figure it stands under. */
   provenance: PrintedProvenance[];
 }
@@ -129,7 +131,8 @@ export async function renderReport(
         file: c.file,
         markdown: new Markdown(c.markdown.trim()),
         foreword: i === forewordIndex,
-        tocBefore: forewordIndex === -1 && i === 0,
+        tocBefore: i === (forewordIndex === -1 || model.tocBeforeForeword ? 0 : -1),
+        tocAfter: i === forewordIndex && !model.tocBeforeForeword,
       })),
     },
   };
@@ -140,6 +143,7 @@ export async function renderReport(
     charts: resolved.figures,
     meta: metaOf(model),
     provenance: resolved.provenance,
+    wordmark: wordmarkOf(model, options.images ?? new Map()),
   };
 }
 
@@ -198,6 +202,25 @@ function tidy(markdown: string): string {
     .trim()}\n`;
 }
 
+/** The cover's wordmark: an SVG of the year's figurer/ folder, named in report.yaml. */
+function wordmarkOf(model: ReportModel, images: ReadonlyMap<string, string>): string | null {
+  const name = model.report.cover.wordmark;
+  if (name === null) return null;
+  const svg = images.get(name);
+  if (svg !== undefined) return svg;
+  throw new TemplateError([
+    {
+      severity: "error",
+      code: "template/invalid-value",
+      message: `cover.wordmark: there is no image "${name}" in ${model.year}/figurer/.`,
+      file: `${model.year}/report.yaml`,
+      line: 0,
+      column: 0,
+      hint: `Put the wordmark in ${model.year}/figurer/${name}.svg, or name one of: ${[...images.keys()].join(", ") || "(none)"}.`,
+    },
+  ]);
+}
+
 function metaOf(model: ReportModel): RenderedReport["meta"] {
   const r = model.report;
   return {
@@ -212,5 +235,7 @@ function metaOf(model: ReportModel): RenderedReport["meta"] {
     registrationNumber: r.registrationNumber,
     published: r.published,
     signed: { place: r.signed.place, date: r.signed.date, by: r.signed.by.map((s) => ({ ...s })) },
+    cover: { ...r.cover },
+    backCover: { lines: [...r.backCover.lines], web: r.backCover.web },
   };
 }
