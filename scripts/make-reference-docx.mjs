@@ -109,6 +109,11 @@ inStyle("Title", (s) =>
       '<w:spacing w:before="3400" w:after="240" w:line="240" w:lineRule="auto" />',
     ),
 );
+// The chart's title stands above it (src/output/docx-layout.ts) and keeps with it.
+styles = styles.replace(
+  /(<w:style [^>]*w:styleId="ImageCaption"[^>]*>[\s\S]*?<w:basedOn w:val="Caption" \/>)/,
+  "$1\n    <w:pPr><w:keepNext /></w:pPr>",
+);
 inStyle("Author", (s) =>
   s.replace("<w:keepLines />", '<w:keepLines />\n      <w:spacing w:before="240" />'),
 );

@@ -77,6 +77,42 @@ export function filledToc(xml: string): string {
   return xml.replace(sdt, "").replace(TOC_MARKER, filled);
 }
 
+const FIGURE_AND_CAPTION =
+  /(<w:p><w:pPr><w:pStyle w:val="CaptionedFigure" \/><\/w:pPr>(?:(?!<\/w:p>)[^])*<\/w:p>)\s*<w:p><w:pPr><w:pStyle w:val="ImageCaption" \/><\/w:pPr>((?:(?!<\/w:p>)[^])*)<\/w:p>/g;
+const NOTE_BREAK = "<w:r><w:br /></w:r>";
+
+/**
+ * The chart's title above the chart, as published (pandoc puts the caption below); a provenance
+ * note, on the caption's second line, stays below it. The caption style keeps with the next paragraph.
+ */
+export function captionsAbove(xml: string): string {
+  return xml.replace(FIGURE_AND_CAPTION, (_, figure: string, runs: string) => {
+    const split = runs.indexOf(NOTE_BREAK);
+    const title = split === -1 ? runs : runs.slice(0, split);
+    const note = split === -1 ? "" : runs.slice(split + NOTE_BREAK.length);
+    const paragraph = (content: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="ImageCaption" /></w:pPr>${content}</w:p>`;
+    return `${paragraph(title)}${figure}${note ? paragraph(note) : ""}`;
+  });
+}
+
+const INDENTED_CELL =
+  /<w:p><w:pPr><w:pStyle w:val="Compact" \/>((?:<w:jc [^>]*\/>)?)<\/w:pPr>(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>)[^])*<\/w:rPr>)?<w:t xml:space="preserve">)(\u00a0+)/g;
+/** One no-break space of 10 pt Source Sans 3, in twentieths of a point. */
+const NBSP_TWIPS = 38;
+
+/**
+ * A table label indented with no-break spaces ({{indent depth}}) gets a paragraph indent instead,
+ * so that its second line keeps the indent when the label wraps.
+ */
+export function indentedCells(xml: string): string {
+  return xml.replace(
+    INDENTED_CELL,
+    (_, jc: string, run: string, spaces: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="Compact" /><w:ind w:left="${spaces.length * NBSP_TWIPS}" />${jc}</w:pPr>${run}`,
+  );
+}
+
 /** The title in the running footer (the reference document has a placeholder). */
 export function footerTitle(xml: string, title: string): string {
   return xml.replace(TITLE_PLACEHOLDER, escapeXml(title));
@@ -88,7 +124,9 @@ export function layoutDocx(files: Record<string, Uint8Array>, title: string): vo
     const part = files[name];
     if (part) files[name] = strToU8(change(strFromU8(part)));
   };
-  rewrite("word/document.xml", (xml) => filledToc(continuousFootnotes(swedishQuotes(xml))));
+  rewrite("word/document.xml", (xml) =>
+    filledToc(captionsAbove(indentedCells(continuousFootnotes(swedishQuotes(xml))))),
+  );
   rewrite("word/footnotes.xml", swedishQuotes);
   for (const name of Object.keys(files).filter((n) => /^word\/footer\d*\.xml$/.test(n)))
     rewrite(name, (xml) => footerTitle(xml, title));

@@ -18,7 +18,6 @@ import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 /** Placeholder in the reference document's header that each build replaces with its stamp. */
 const STAMP_PLACEHOLDER = "NCH_REPORT_STAMP";
 
-
 /**
  * Markdown → DOCX with pandoc-wasm and the house-style reference document, then made
  * reproducible: dates from the data, the stamp filled in, zip entries in fixed order and time.
