@@ -136,9 +136,9 @@ describe("DOCX layout", () => {
     const styles = xml("word/styles.xml");
     for (const id of ["Heading1", "Abstract", "BackCover"])
       expect(styles).toMatch(
-        new RegExp(`w:styleId="${id}"[^]*?<w:pageBreakBefore />[^]*?</w:style>`),
+        new RegExp(`w:styleId="${id}"[sS]*?<w:pageBreakBefore />[sS]*?</w:style>`),
       );
-    expect(styles).toMatch(/w:styleId="TOCHeading"[^]*?<w:basedOn w:val="Heading1" \/>/);
+    expect(styles).toMatch(/w:styleId="TOCHeading"[\s\S]*?<w:basedOn w:val="Heading1" \/>/);
     const document = xml("word/document.xml");
     expect(document).toContain(
       '<w:p><w:pPr><w:pStyle w:val="BackCover" /></w:pPr><w:r><w:t xml:space="preserve">Länsstyrelsen Östergötland</w:t></w:r>',
@@ -147,7 +147,7 @@ describe("DOCX layout", () => {
 
   it("has a filled-in table of contents after the Förord, linked to the headings and marked for update", () => {
     const document = xml("word/document.xml");
-    const toc = /<w:sdt>[^]*?<\/w:sdt>/.exec(document)?.[0] ?? "";
+    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)?.[0] ?? "";
     expect(toc).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true" />');
     const anchors = [...toc.matchAll(/<w:hyperlink w:anchor="([^"]+)"/g)].map((m) => m[1]);
     // Every heading of levels 1–3 of the report (# to ### in its Markdown).
@@ -168,7 +168,7 @@ describe("DOCX layout", () => {
     const document = xml("word/document.xml");
     const table = document.slice(document.indexOf("Resurscentraverksamheterna 2023"));
     const grid = [
-      ...(/<w:tblGrid>([^]*?)<\/w:tblGrid>/.exec(table)?.[1] ?? "").matchAll(/w:w="(\d+)"/g),
+      ...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(table)?.[1] ?? "").matchAll(/w:w="(\d+)"/g),
     ].map((m) => Number(m[1]));
     const headers = ["Län", "Verksamhet", "Projektomgång", "Fas", "Operativt", "Huvudman"];
     expect(grid).toHaveLength(6);
@@ -193,7 +193,7 @@ describe("DOCX layout", () => {
   it("embeds Source Sans 3 as obfuscated TrueType fonts", () => {
     const table = xml("word/fontTable.xml");
     const embedded =
-      /<w:font w:name="Source Sans 3">[^]*?<w:embedRegular r:id="(\w+)" w:fontKey="(\{[^}]+\})" \/>/.exec(
+      /<w:font w:name="Source Sans 3">[\s\S]*?<w:embedRegular r:id="(\w+)" w:fontKey="(\{[^}]+\})" \/>/.exec(
         table,
       );
     expect(embedded).not.toBeNull();

@@ -78,7 +78,7 @@ export function filledToc(xml: string): string {
 }
 
 const FIGURE_AND_CAPTION =
-  /(<w:p><w:pPr><w:pStyle w:val="CaptionedFigure" \/><\/w:pPr>(?:(?!<\/w:p>)[^])*<\/w:p>)\s*<w:p><w:pPr><w:pStyle w:val="ImageCaption" \/><\/w:pPr>((?:(?!<\/w:p>)[^])*)<\/w:p>/g;
+  /(<w:p><w:pPr><w:pStyle w:val="CaptionedFigure" \/><\/w:pPr>(?:(?!<\/w:p>)[\s\S])*<\/w:p>)\s*<w:p><w:pPr><w:pStyle w:val="ImageCaption" \/><\/w:pPr>((?:(?!<\/w:p>)[\s\S])*)<\/w:p>/g;
 const NOTE_BREAK = "<w:r><w:br /></w:r>";
 
 /**
@@ -97,7 +97,7 @@ export function captionsAbove(xml: string): string {
 }
 
 const INDENTED_CELL =
-  /<w:p><w:pPr><w:pStyle w:val="Compact" \/>((?:<w:jc [^>]*\/>)?)<\/w:pPr>(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>)[^])*<\/w:rPr>)?<w:t xml:space="preserve">)(\u00a0+)/g;
+  /<w:p><w:pPr><w:pStyle w:val="Compact" \/>((?:<w:jc [^>]*\/>)?)<\/w:pPr>(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?<w:t xml:space="preserve">)(\u00a0+)/g;
 /** One no-break space of 10 pt Source Sans 3, in twentieths of a point. */
 const NBSP_TWIPS = 38;
 
