@@ -56,8 +56,9 @@ const TOC_SDT =
   /<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"[\s\S]*?<\/w:sdt>/;
 const TOC_FIELD =
   /<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"\s*\/><w:instrText xml:space="preserve">(TOC [^<]*)<\/w:instrText><w:fldChar w:fldCharType="separate"\s*\/><w:fldChar w:fldCharType="end"\s*\/><\/w:r><\/w:p>/;
+/** The report's marker ([]{#nch-toc}): a paragraph with nothing but its bookmark. */
 const TOC_MARKER =
-  /<w:bookmarkStart w:id="(\d+)" w:name="nch-toc"\s*\/>\s*<w:bookmarkEnd w:id="\1"\s*\/>/;
+  /<w:p><w:pPr><w:pStyle w:val="[^"]*" \/><\/w:pPr><w:bookmarkStart w:id="(\d+)" w:name="nch-toc"\s*\/><w:bookmarkEnd w:id="\1"\s*\/><\/w:p>/;
 
 /**
  * The TOC field with its entries filled in — each a link to its heading, page numbers as PAGEREF
