@@ -1,5 +1,6 @@
 // Builds templates/reference.docx, the DOCX house style, from pandoc's own output:
-// Source Sans 3, A4, Swedish, heading and table styles, page numbers and a stamp line.
+// Source Sans 3, A4, Swedish, heading and table styles, page breaks, the title and page numbers
+// in the footer, a stamp line, a back-cover style.
 // Run after changing the style: node scripts/make-reference-docx.mjs
 import { writeFileSync } from "node:fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -86,6 +87,52 @@ styles = styles.replace(
     </w:tblStylePr>
   </w:style>`,
 );
+// Page breaks as the published report has them: each chapter (and the TOC, based on Heading 1),
+// the colophon (pandoc's abstract) and the back cover start a page; the title page is left-aligned.
+const inStyle = (id, change) => {
+  styles = styles.replace(
+    new RegExp(`(<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>)`),
+    (style) => change(style),
+  );
+};
+inStyle("Heading1", (s) =>
+  s.replace("<w:keepLines />", "<w:keepLines />\n      <w:pageBreakBefore />"),
+);
+inStyle("Abstract", (s) =>
+  s.replace("<w:keepLines />", "<w:keepLines />\n      <w:pageBreakBefore />"),
+);
+inStyle("Title", (s) =>
+  s
+    .replace('<w:jc w:val="center" />', '<w:jc w:val="left" />')
+    .replace(
+      '<w:spacing w:after="80" w:line="240" w:lineRule="auto" />',
+      '<w:spacing w:before="3400" w:after="240" w:line="240" w:lineRule="auto" />',
+    ),
+);
+// The chart's title stands above it (src/output/docx-layout.ts) and keeps with it.
+styles = styles.replace(
+  /(<w:style [^>]*w:styleId="ImageCaption"[^>]*>[\s\S]*?<w:basedOn w:val="Caption" \/>)/,
+  "$1\n    <w:pPr><w:keepNext /></w:pPr>",
+);
+inStyle("Author", (s) =>
+  s.replace("<w:keepLines />", '<w:keepLines />\n      <w:spacing w:before="240" />'),
+);
+inStyle("Date", (s) =>
+  s.replace("<w:keepLines />", '<w:keepLines />\n      <w:spacing w:before="4400" />'),
+);
+// Table text 10 pt, header row 9 pt: the widths src/output/table-widths.ts computes assume these.
+styles = styles.replace(
+  '<w:tblStylePr w:type="firstRow">\n      <w:rPr><w:b /></w:rPr>',
+  '<w:tblStylePr w:type="firstRow">\n      <w:rPr><w:b /><w:sz w:val="18" /><w:szCs w:val="18" /></w:rPr>',
+);
+styles = styles.replace(
+  "    </w:tblPr>\n    <w:tblStylePr",
+  '    </w:tblPr>\n    <w:rPr><w:sz w:val="20" /><w:szCs w:val="20" /></w:rPr>\n    <w:tblStylePr',
+);
+styles = styles.replace(
+  "</w:styles>",
+  `<w:style w:customStyle="1" w:styleId="BackCover" w:type="paragraph"><w:name w:val="Back Cover" /><w:basedOn w:val="Normal" /><w:qFormat /><w:pPr><w:pageBreakBefore /><w:spacing w:before="9000" w:after="0" /><w:jc w:val="center" /></w:pPr><w:rPr><w:b /><w:color w:val="${ACCENT}" /><w:sz w:val="24" /><w:szCs w:val="24" /></w:rPr></w:style></w:styles>`,
+);
 put("word/styles.xml", styles);
 
 // Font table: Word substitutes Arial where Source Sans 3 is not installed.
@@ -108,7 +155,7 @@ put(
 put(
   "word/footer1.xml",
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Footer" /><w:jc w:val="center" /></w:pPr><w:r><w:fldChar w:fldCharType="begin" /></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate" /></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end" /></w:r></w:p></w:ftr>`,
+<w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Footer" /><w:tabs><w:tab w:val="clear" w:pos="4536" /><w:tab w:val="clear" w:pos="9072" /><w:tab w:val="right" w:pos="9072" /></w:tabs></w:pPr><w:r><w:rPr><w:sz w:val="18" /></w:rPr><w:t xml:space="preserve">NCH_REPORT_TITLE</w:t></w:r><w:r><w:tab /></w:r><w:r><w:fldChar w:fldCharType="begin" /></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate" /></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end" /></w:r></w:p></w:ftr>`,
 );
 put(
   "word/_rels/document.xml.rels",
@@ -129,7 +176,7 @@ put(
   "word/document.xml",
   text("word/document.xml").replace(
     /<w:sectPr>[\s\S]*<\/w:sectPr>/,
-    `<w:sectPr><w:headerReference w:type="default" r:id="rIdNchHeader" /><w:footerReference w:type="default" r:id="rIdNchFooter" /><w:footnotePr><w:numRestart w:val="eachSect" /></w:footnotePr><w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0" /></w:sectPr>`,
+    `<w:sectPr><w:headerReference w:type="default" r:id="rIdNchHeader" /><w:footerReference w:type="default" r:id="rIdNchFooter" /><w:footnotePr><w:numRestart w:val="continuous" /></w:footnotePr><w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0" /></w:sectPr>`,
   ),
 );
 

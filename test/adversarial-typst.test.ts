@@ -34,8 +34,11 @@ const input: DocumentInput = {
     reportNumber: "2024:2",
     registrationNumber: "2445-2024",
     published: 2024,
+    cover: { subtitle: "NCH", wordmark: null },
+    backCover: { lines: ["Länsstyrelsen Östergötland"], web: null },
     lang: "sv-SE",
   },
+  wordmark: null,
 };
 const options = (standard: (typeof PDF_STANDARDS)[number], templatePath: string) => ({
   standard,

@@ -240,6 +240,10 @@ describe("nch-report init", () => {
       "Under {{year}} har det inkommit {{supportLine.thisYear.total}} samtal till stödtelefonen, vilket är det lägsta antalet sedan {{supportLine.facts.lowestSince.year}} ({{supportLine.facts.lowestSince.total}} samtal). Flest samtal inkom {{supportLine.facts.peak.year}} men därefter minskar antalet samtal för att stabiliseras något under perioden 2020–2021. {{!-- TODO: granska 2020, 2021 (tal ur texten för 2023) --}}",
     );
     expect(existsSync(path.join(data, "2024/figurer/organisation.svg"))).toBe(true);
+    // 2023's marks of reconstructed figures do not describe 2024's data.
+    for (const rel of ["report.yaml", "counties/skane.yaml"])
+      expect(readFileSync(path.join(data, "2024", rel), "utf8")).not.toContain("provenance:");
+    expect(readFileSync(path.join(data, "2023/report.yaml"), "utf8")).toContain("provenance:");
     const { diagnostics } = await validateYear(data, 2024);
     const todos = diagnostics.filter((d) => d.code === "placeholder/text");
     expect(todos).toHaveLength(192);

@@ -15,6 +15,8 @@ const meta = {
   reportNumber: "2024:2",
   registrationNumber: "2445-2024",
   published: 2024,
+  cover: { subtitle: "Nationellt centrum mot hedersrelaterat våld och förtryck", wordmark: null },
+  backCover: { lines: ["Länsstyrelsen Östergötland"], web: null },
   lang: "sv-SE",
 };
 const date = new Date("2024-03-01T00:00:00Z");
@@ -35,6 +37,7 @@ beforeAll(async () => {
     markdown: readFileSync("test/fixtures/output/report.pandoc.md", "utf8"),
     charts: [{ fileName: "figurer/samtal-per-ar.svg", svg: chart.svg, alt: chart.alt }],
     meta,
+    wordmark: null,
   };
 }, 30_000);
 
@@ -158,7 +161,9 @@ describe("PDF", () => {
       expect(page.view.map((v) => Math.round(v))).toEqual([0, 0, 595, 842]);
       expect(await pageText(n)).toContain("Exempeldata");
     }
-    expect(await pageText(pdf.numPages)).toMatch(new RegExp(`${pdf.numPages}$`));
+    // The last page is the back cover, without a footer.
+    const last = pdf.numPages - 1;
+    expect(await pageText(last)).toMatch(new RegExp(`${last}$`));
   });
 
   it("has bookmarks from the headings and the colophon", async () => {

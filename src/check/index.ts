@@ -7,6 +7,7 @@ import { checkFinance } from "./finance.js";
 import { checkGrants } from "./grants.js";
 import { checkPersonalData } from "./personal-data.js";
 import { checkPlaceholders } from "./placeholders.js";
+import { checkProvenance } from "./provenance.js";
 import { checkReport } from "./report.js";
 import { checkSpelling } from "./spelling.js";
 import { checkSupportLine } from "./support-line.js";
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   checkSupportLine,
   checkPersonalData,
   checkPlaceholders,
+  checkProvenance,
   checkSpelling,
   checkChapterMarkup,
 ];

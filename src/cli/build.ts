@@ -245,6 +245,7 @@ async function build(
       converters: converterVersions(kinds(formats)),
       provenance,
       options: { formats, draft: flags.draft ?? false, pdfStandard, stamp },
+      dataProvenance: [...rendered.values()][0]?.provenance ?? [],
     },
     await inputHashes,
     files,

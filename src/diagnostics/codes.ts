@@ -92,6 +92,11 @@ export const CODES = {
     summary: "counties/ has more than 50 status reports.",
   },
   "report/isbn": { severity: "error", summary: "The ISBN is not a valid ISBN-13." },
+  "provenance/unknown-source": {
+    severity: "warning",
+    summary:
+      "A provenance declaration names a file or field the year does not have, so it marks nothing.",
+  },
   "report/no-signatories": { severity: "error", summary: "The Förord has no signatories." },
   "report/year-mismatch": {
     severity: "error",

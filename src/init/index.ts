@@ -95,6 +95,8 @@ export async function initYear(root: string, from: number, year: number): Promis
     const yaml = (edit: (doc: Document) => void) => {
       const doc = parseYaml(text(), `${from}/${rel}`, made.diagnostics);
       if (!doc) return;
+      // Provenance marks describe last year's figures; the new year's data starts published.
+      doc.delete("provenance");
       edit(doc);
       made.files.push({ name: rel, bytes: stringify(doc) });
     };

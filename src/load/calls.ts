@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
+import { PROVENANCE_STATUSES, type ProvenanceStatus } from "../schema/provenance.js";
 import {
   EXPOSURES,
   type Exposure,
@@ -24,6 +25,7 @@ export const CALL_COLUMNS: readonly CsvColumn[] = [
   { name: "abduction", required: true },
   { name: "fgm", required: true },
   { name: "id", required: false },
+  { name: "provenance", required: false },
 ];
 
 /** The support line's year, aggregated while streaming: no row is kept. */
@@ -37,6 +39,8 @@ export interface CallsSummary {
   exposure: Record<Exposure, number>;
   /** Calls per month, January = index 0. */
   byMonth: number[];
+  /** Calls whose row says it is not published (the `provenance` column), by status. */
+  unpublished?: Partial<Record<ProvenanceStatus, number>>;
 }
 
 /** A time after the date is allowed (exports of registers): it is cut off. */
@@ -96,8 +100,14 @@ class CallRows {
     const county = this.county(row);
     const counted = this.readCounts(row);
     this.checkId(row);
+    const status = this.provenance(row);
     if (month === 0 || organisation === undefined || county === undefined || !counted) return;
     const { summary } = this;
+    if (status) {
+      const unpublished = summary.unpublished ?? {};
+      unpublished[status] = (unpublished[status] ?? 0) + 1;
+      summary.unpublished = unpublished;
+    }
     summary.calls++;
     summary.byOrganisation[organisation]++;
     summary.byCounty[county] = (summary.byCounty[county] ?? 0) + 1;
@@ -200,6 +210,18 @@ class CallRows {
       } else this.counts[i] = count;
     }
     return ok;
+  }
+
+  /** The row's status when it is not published (an empty cell is the file's own status). */
+  private provenance(row: CsvRow): Exclude<ProvenanceStatus, "published"> | undefined {
+    const text = row.get("provenance");
+    if (text === "") return undefined;
+    const status = PROVENANCE_STATUSES.find((s) => s === text.trim().toLowerCase());
+    if (status === undefined) {
+      const hint = `Write one of ${PROVENANCE_STATUSES.join(", ")}, or leave the cell empty.`;
+      this.report(row, "provenance", `"${text}" is not a provenance status.`, hint);
+    }
+    return status === "published" ? undefined : status;
   }
 
   private checkId(row: CsvRow): void {

@@ -2,6 +2,8 @@ import type { CallsSummary } from "../load/calls.js";
 import type { YearData } from "../load/dataset.js";
 import { formatSwedishDate } from "./format.js";
 import { type OperationModel, operationsOf, type RoundModel } from "./operations.js";
+import { ProvenanceIndex } from "./provenance.js";
+import { type ReportProvenance, reportProvenanceOf } from "./report-provenance.js";
 import {
   type AppropriationModel,
   appropriationOf,
@@ -14,6 +16,8 @@ import { type SupportLineModel, supportLineOf } from "./support-line.js";
 import { type ThemesModel, themesOf } from "./themes.js";
 
 export type { CountyNames, OperationModel, RoundModel } from "./operations.js";
+export type { ProvenanceNote } from "./provenance.js";
+export type { ReportProvenance } from "./report-provenance.js";
 export type {
   AppropriationModel,
   GrantsModel,
@@ -39,6 +43,10 @@ export interface ReportMetaModel {
     dateText: string;
     by: { name: string; title: string }[];
   };
+  /** The cover: subtitle (default the organisation), the wordmark image's name in figurer/. */
+  cover: { subtitle: string; wordmark: string | null };
+  /** The back cover: the publisher's name and address, line by line, and its web address. */
+  backCover: { lines: string[]; web: string | null };
 }
 
 export interface DisclosureModel {
@@ -70,6 +78,10 @@ export interface ReportModel {
     grants: GrantsModel | null;
   };
   disclosure: DisclosureModel;
+  /** options.toc_before_foreword: the table of contents before the Förord (default after it). */
+  tocBeforeForeword: boolean;
+  /** Notes for what draws on figures that are not published (`provenance:` in the data). */
+  provenance: ReportProvenance;
   /** The chapters in report order: file (relative to the data root) and Markdown+Handlebars source. */
   chapters: { file: string; source: string }[];
 }
@@ -104,6 +116,14 @@ export function buildReportModel(data: YearData, input: ModelInput = {}): Report
         dateText: formatSwedishDate(report.signed.date),
         by: report.signed.by.map((s) => ({ name: s.name, title: s.title })),
       },
+      cover: {
+        subtitle: report.cover.subtitle ?? report.organisation,
+        wordmark: report.cover.wordmark ?? null,
+      },
+      backCover: {
+        lines: report.back_cover.lines ?? [report.publisher],
+        web: report.back_cover.web ?? null,
+      },
     },
     operations: operations.operations,
     rounds: operations.rounds,
@@ -132,6 +152,8 @@ export function buildReportModel(data: YearData, input: ModelInput = {}): Report
           ? null
           : `– Antal mellan 1 och ${minCount} redovisas inte (röjandeskydd).`,
     },
+    tocBeforeForeword: report.options.toc_before_foreword,
+    provenance: reportProvenanceOf(data, new ProvenanceIndex(data), operations.operations),
     chapters: data.chapters.map((c) => ({ file: c.file.rel, source: c.text })),
   };
 }

@@ -83,6 +83,8 @@ export interface OperationModel {
   expectedEstablished: string | null;
   expectedEstablishedText: string | null;
   paymentNote: string | null;
+  /** Fields of the status report that are not published (`provenance:`): the table marks their cells. */
+  unpublished: Record<string, boolean>;
 }
 
 export interface PhaseGroup {
@@ -176,6 +178,13 @@ function operationModel(
       ? formatSwedishMonth(data.expected_established)
       : null,
     paymentNote: data.payment_note ?? null,
+    unpublished: {
+      operation: false,
+      round: false,
+      phase: false,
+      operational_since: false,
+      principal: false,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReportMetaModel } from "../model/index.js";
+import { fitTableColumns } from "./table-widths.js";
 
 /** What the DOCX and PDF recipes convert: the pandoc-flavoured Markdown of the report and its charts. */
 export interface DocumentInput {
@@ -6,6 +7,8 @@ export interface DocumentInput {
   markdown: string;
   charts: readonly { fileName: string; svg: string; alt: string }[];
   meta: DocumentMeta;
+  /** The cover's wordmark (SVG), or null. */
+  wordmark: string | null;
 }
 
 /** The report's metadata that goes into DOCX properties and the PDF's title page and colophon. */
@@ -18,6 +21,8 @@ export type DocumentMeta = Pick<
   | "reportNumber"
   | "registrationNumber"
   | "published"
+  | "cover"
+  | "backCover"
 > & { lang: string };
 
 export interface DocumentOptions {
@@ -50,7 +55,7 @@ export function baseName(fileName: string): string {
 /** Only what the converters need, so the message to a worker stays small and cloneable. */
 export function documentInput(report: DocumentInput): DocumentInput {
   return {
-    markdown: report.markdown,
+    markdown: fitTableColumns(report.markdown),
     charts: report.charts.map(({ fileName, svg, alt }) => ({ fileName, svg, alt })),
     meta: {
       title: report.meta.title,
@@ -60,7 +65,10 @@ export function documentInput(report: DocumentInput): DocumentInput {
       reportNumber: report.meta.reportNumber,
       registrationNumber: report.meta.registrationNumber,
       published: report.meta.published,
+      cover: report.meta.cover,
+      backCover: report.meta.backCover,
       lang: report.meta.lang,
     },
+    wordmark: report.wordmark,
   };
 }

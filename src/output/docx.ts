@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { escapeMarkdownInline } from "../render/escape.js";
 import { renderChartPng } from "./charts/index.js";
@@ -10,14 +11,12 @@ import {
   flattenImagePaths,
   PANDOC_MARKDOWN,
 } from "./document.js";
+import { embedFonts, escapeXml, layoutDocx } from "./docx-layout.js";
 import type { OutputRecipe } from "./recipe.js";
-import { templateFile } from "./templates-path.js";
+import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 
 /** Placeholder in the reference document's header that each build replaces with its stamp. */
 const STAMP_PLACEHOLDER = "NCH_REPORT_STAMP";
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Markdown → DOCX with pandoc-wasm and the house-style reference document, then made
@@ -29,10 +28,11 @@ export async function renderDocx(
   options: DocumentOptions,
   pngs?: Readonly<Record<string, Uint8Array>>,
 ): Promise<Uint8Array> {
-  const [{ convert }, referenceDoc, images] = await Promise.all([
+  const [{ convert }, referenceDoc, images, fonts] = await Promise.all([
     import("pandoc-wasm"),
     readFile(referenceDocPath),
     pngs ?? chartPngs(input),
+    embeddedFonts(),
   ]);
   const files: Record<string, Blob> = { "reference.docx": new Blob([referenceDoc]) };
   for (const [name, png] of Object.entries(images)) files[name] = new Blob([png]);
@@ -51,29 +51,57 @@ export async function renderDocx(
         "toc-title": "Innehållsförteckning",
       },
     },
-    colophon(input.meta) + flattenImagePaths(input.markdown, "png"),
+    colophon(input.meta, input.wordmark !== null) +
+      flattenImagePaths(input.markdown, "png") +
+      backCover(input.meta),
     files,
   );
   const docx = result.files["report.docx"];
   if (!docx) throw new Error(`pandoc produced no DOCX: ${result.stderr}`);
-  return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options);
+  return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options, (parts) => {
+    layoutDocx(parts, input.meta.title);
+    embedFonts(parts, fonts);
+  });
+}
+
+/** Source Sans 3 from the shipped fonts, to embed. */
+async function embeddedFonts() {
+  const font = (name: string) => readFile(path.join(BUILTIN_TEMPLATES, "fonts", name));
+  const [regular, bold, italic, boldItalic] = await Promise.all([
+    font("SourceSans3_400Regular.ttf"),
+    font("SourceSans3_700Bold.ttf"),
+    font("SourceSans3_400Regular_Italic.ttf"),
+    font("SourceSans3_700Bold_Italic.ttf"),
+  ]);
+  return { regular, bold, italic, boldItalic };
+}
+
+/** The back cover: the publisher's lines and web address, centred on a page of its own (style BackCover). */
+function backCover(meta: DocumentInput["meta"]): string {
+  const lines = [...meta.backCover.lines, ...(meta.backCover.web ? [meta.backCover.web] : [])];
+  return `\n\n::: {custom-style="Back Cover"}\n${lines.map(escapeMarkdownInline).join("\\\n")}\n:::\n`;
 }
 
 /** Word shows no SVG without a PNG fallback: each chart as PNG at print resolution, by file name. */
+/** The cover's wordmark in pandoc's file system. */
+const WORDMARK_PNG = "cover-wordmark.png";
+
 export async function chartPngs(
-  input: Pick<DocumentInput, "charts">,
+  input: Pick<DocumentInput, "charts" | "wordmark">,
 ): Promise<Record<string, Uint8Array>> {
   const pngs: Record<string, Uint8Array> = {};
   for (const chart of input.charts)
     pngs[`${baseName(chart.fileName)}.png`] = await renderChartPng(chart.svg);
+  if (input.wordmark) pngs[WORDMARK_PNG] = await renderChartPng(input.wordmark);
   return pngs;
 }
 
 /**
- * The colophon (Titel, Författare, ISBN, …) under the title, before the table of contents, as
- * the published report has it: a pandoc abstract without a heading. Values are data: escaped.
+ * The title page — title, author, then (as pandoc's date line) the wordmark and the publisher —
+ * and the colophon (Titel, Författare, ISBN, …) on the next page, as the published report has
+ * them: a pandoc abstract without a heading, whose style starts a page. Values are data: escaped.
  */
-function colophon(meta: DocumentInput["meta"]): string {
+function colophon(meta: DocumentInput["meta"], wordmark: boolean): string {
   const rows: [string, string][] = [
     ["Titel", meta.title],
     ["Författare", meta.organisation],
@@ -85,14 +113,23 @@ function colophon(meta: DocumentInput["meta"]): string {
   const lines = rows
     .map(([label, value]) => `| ${label}: ${escapeMarkdownInline(value)}`)
     .join("\n");
-  return `---\nabstract-title: ""\nabstract: ${JSON.stringify(`${lines}\n`)}\n---\n\n`;
+  const image = wordmark
+    ? `![${escapeMarkdownInline(meta.organisation)}](${WORDMARK_PNG}){width=8cm}\\\n`
+    : "";
+  const date = `${image}**${escapeMarkdownInline(meta.publisher)}**`;
+  return `---\nabstract-title: ""\nabstract: ${JSON.stringify(`${lines}\n`)}\ndate: ${JSON.stringify(date)}\n---\n\n`;
 }
 
 const MEDIA = /^word\/media\/.+\.(?:png|jpe?g|gif)$/i;
 
 /** Rewrites a DOCX so that identical input gives identical bytes. */
-export function reproducibleDocx(bytes: Uint8Array, options: DocumentOptions): Uint8Array {
+export function reproducibleDocx(
+  bytes: Uint8Array,
+  options: DocumentOptions,
+  layout?: (files: Record<string, Uint8Array>) => void,
+): Uint8Array {
   const files = unzipSync(bytes);
+  layout?.(files);
   const iso = `${options.date.toISOString().slice(0, 19)}Z`;
   const core = files["docProps/core.xml"];
   if (core) {

@@ -9,6 +9,8 @@ export interface ManifestInfo {
   converters: Record<string, string>;
   provenance: Provenance;
   options: Record<string, unknown>;
+  /** What the report marks as not published, and where (RenderedReport.provenance). */
+  dataProvenance: readonly unknown[];
 }
 
 function sha256(bytes: Uint8Array | string): string {
@@ -43,6 +45,7 @@ export function buildManifest(
     commit: info.provenance.commit ?? null,
     dirty: info.provenance.dirty,
     options: info.options,
+    provenance: info.dataProvenance,
     inputs,
     outputs: outputs.map((f) => ({ file: f.name, sha256: sha256(f.bytes) })),
   };

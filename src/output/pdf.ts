@@ -134,9 +134,11 @@ export async function typstToPdf(
   typstCompiler.resetShadow();
   // Only these files exist for Typst: in memory, inside its otherwise empty private root.
   const inRoot = (file: string) => path.join(root as string, file);
-  const meta = { ...input.meta, stamp: options.stamp };
+  const meta = { ...input.meta, stamp: options.stamp, wordmark: input.wordmark !== null };
   typstCompiler.mapShadow(inRoot("/meta.json"), Buffer.from(JSON.stringify(meta)));
   typstCompiler.mapShadow(inRoot("/body.typ"), Buffer.from(body));
+  if (input.wordmark !== null)
+    typstCompiler.mapShadow(inRoot("/wordmark.svg"), Buffer.from(input.wordmark));
   for (const chart of input.charts) {
     typstCompiler.mapShadow(inRoot(`/${baseName(chart.fileName)}.svg`), Buffer.from(chart.svg));
   }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
-import type { ReportModel } from "../model/index.js";
+import type { ProvenanceNote, ReportModel } from "../model/index.js";
 import { TemplateError } from "./errors.js";
 import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
 import { locOf, Markdown, TemplateValueError } from "./values.js";
@@ -15,6 +15,29 @@ export interface RenderedFigure {
   alt: string;
   /** The caption as printed: "Figur 2: Antal inkomna samtal per helår 2015–2023". */
   caption: string;
+}
+
+/** A provenance note as printed, with what it stands under: for manifest.json. */
+export interface PrintedProvenance {
+  /** "Figur 3: Antal samtal per organisation 2023", "Tabell 1: …", or the partial's `about=`. */
+  about: string;
+  status: ProvenanceNote["status"];
+  note: string;
+  sources: string[];
+}
+
+/** The provenance note of a chart or of the year's image of that name. */
+function figureProvenance(model: ReportModel, id: string): ProvenanceNote | null {
+  const p = model.provenance;
+  const byChart: Record<string, ProvenanceNote | null> = {
+    "calls-per-year": p.supportLine.years,
+    "calls-per-organisation": p.supportLine.organisation,
+    "calls-per-county": p.supportLine.county,
+    "exposure-by-type": p.supportLine.exposure,
+    "finance-costs": p.incomeStatement,
+    "finance-other-costs": p.incomeStatement,
+  };
+  return id in byChart ? (byChart[id] ?? null) : (p.images[id] ?? null);
 }
 
 interface ChartLike {
@@ -169,6 +192,8 @@ export class FigureRegistry {
   private readonly requests: FigureRequest[] = [];
   private figures = 0;
   private tables = 0;
+  private lastTableCaption = "";
+  private readonly printed: PrintedProvenance[] = [];
 
   constructor(
     readonly target: Target,
@@ -222,7 +247,34 @@ export class FigureRegistry {
       .replace(/\s+/g, " ")
       .trim();
     const caption = `Tabell ${++this.tables}: ${text}`;
+    this.lastTableCaption = plainCaption(caption);
     return new Markdown(this.target === "gfm" ? `*${caption}*` : `Table: ${caption}`);
+  }
+
+  /**
+   * {{provenanceNote provenance.supportLine.county}} under a table or line: the note in italics
+   * (`marker="*"` first when the cells carry that mark), remembered for manifest.json.
+   */
+  provenanceNote(note: unknown, options: HelperOptions): Markdown {
+    if (note === null || note === undefined) return new Markdown("");
+    const n = note as ProvenanceNote;
+    if (typeof n.text !== "string" || !Array.isArray(n.sources)) {
+      throw new TemplateValueError(
+        "template/invalid-value",
+        "{{provenanceNote}} needs a provenance note of the model (provenance.…).",
+        "Pass one of the model's provenance notes, e.g. {{provenanceNote @root.provenance.grants}}.",
+        locOf(options),
+      );
+    }
+    const about = typeof options.hash?.about === "string" ? options.hash.about : "";
+    this.printed.push({
+      about: about || this.lastTableCaption,
+      status: n.status,
+      note: n.text,
+      sources: n.sources,
+    });
+    const marker = typeof options.hash?.marker === "string" ? `${options.hash.marker} ` : "";
+    return new Markdown(`*${escapeMarkdownInline(`${marker}${n.text}`)}*`);
   }
 
   /** Renders the charts the report uses and puts their Markdown where the markers are. */
@@ -244,23 +296,33 @@ export class FigureRegistry {
       const chart = rendered[i] as ChartLike;
       const extension = this.target === "gfm" ? "svg" : "png";
       const fileName = `figurer/${request.id}.${extension}`;
-      const alt = request.alt ?? chart.alt;
       const captionText = request.caption ?? escapeMarkdownInline(chart.title);
       const caption =
         request.number === null ? captionText : `Figur ${request.number}: ${captionText}`;
+      const note = figureProvenance(this.model, request.id);
+      const alt = [request.alt ?? chart.alt, note?.text].filter(Boolean).join(" ");
+      const noteText = note ? `*${escapeMarkdownInline(note.text)}*` : "";
+      if (note)
+        this.printed.push({
+          about: plainCaption(caption),
+          status: note.status,
+          note: note.text,
+          sources: note.sources,
+        });
       if (!seen.has(fileName)) {
         seen.add(fileName);
         figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption) });
       }
       return this.target === "gfm"
-        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*`
-        : `![${caption}](${fileName}){alt="${attribute(alt)}"}`;
+        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*${note ? `\n\n${noteText}` : ""}`
+        : // The note in the caption, on a line of its own: it stays with the chart when it floats.
+          `![${caption}${note ? `\\\n${noteText}` : ""}](${fileName}){alt="${attribute(alt)}"}`;
     });
     const resolved = markdown.replace(
       new RegExp(`${MARKER_START}figure:(\\d+)${MARKER_END}`, "g"),
       (_, i: string) => markup[Number(i)] as string,
     );
-    return { markdown: resolved, figures };
+    return { markdown: resolved, figures, provenance: this.printed };
   }
 }
 

@@ -8,14 +8,14 @@ import {
   TemplateError,
   unclaimedDiagnostic,
 } from "./compile.js";
-import { FigureRegistry, type Target } from "./figures.js";
+import { FigureRegistry, type PrintedProvenance, type Target } from "./figures.js";
 import { PRESENTATION_HELPERS } from "./helpers.js";
 import { loadTemplates, type TemplateSet } from "./templates.js";
 import { GithubSlugger, headingsOf, tocMarkdown } from "./toc.js";
 import { Markdown, printValue } from "./values.js";
 
 export { TemplateError } from "./compile.js";
-export type { Target } from "./figures.js";
+export type { PrintedProvenance, Target } from "./figures.js";
 export { loadTemplates, type TemplateSet } from "./templates.js";
 
 /** What the output recipes consume: the report as Markdown for one target, its charts, its metadata. */
@@ -28,6 +28,10 @@ export interface RenderedReport {
     illustrative: boolean;
     signed: Omit<ReportMetaModel["signed"], "dateText">;
   };
+  /** The cover's wordmark (SVG), or null. */
+  wordmark: string | null;
+  /** Every provenance note the report prints, with the table or figure it stands under. */
+  provenance: PrintedProvenance[];
 }
 
 export interface RenderOptions {
@@ -74,6 +78,9 @@ export async function renderReport(
   env.registerHelper("tableCaption", function (this: unknown, opts: Handlebars.HelperOptions) {
     return figures.tableCaption(opts, this);
   });
+  env.registerHelper("provenanceNote", (note: unknown, opts: Handlebars.HelperOptions) =>
+    figures.provenanceNote(note, opts),
+  );
 
   const known = {
     helpers: new Set(Object.keys(env.helpers)),
@@ -124,7 +131,8 @@ export async function renderReport(
         file: c.file,
         markdown: new Markdown(c.markdown.trim()),
         foreword: i === forewordIndex,
-        tocBefore: forewordIndex === -1 && i === 0,
+        tocBefore: i === (forewordIndex === -1 || model.tocBeforeForeword ? 0 : -1),
+        tocAfter: i === forewordIndex && !model.tocBeforeForeword,
       })),
     },
   };
@@ -134,6 +142,8 @@ export async function renderReport(
     markdown: tidy(resolved.markdown),
     charts: resolved.figures,
     meta: metaOf(model),
+    provenance: resolved.provenance,
+    wordmark: wordmarkOf(model, options.images ?? new Map()),
   };
 }
 
@@ -152,7 +162,15 @@ function run(render: () => string, file: string): string {
 }
 
 /** Hash arguments a partial may be called without ({{> status-overview}}): absent means null. */
-const PARTIAL_ARGUMENTS = ["number", "level", "caption", "table", "charts"] as const;
+const PARTIAL_ARGUMENTS = [
+  "number",
+  "level",
+  "caption",
+  "table",
+  "charts",
+  "provenance",
+  "about",
+] as const;
 
 /**
  * A partial that may be called with or without its hash arguments, and with or without a block:
@@ -184,6 +202,25 @@ function tidy(markdown: string): string {
     .trim()}\n`;
 }
 
+/** The cover's wordmark: an SVG of the year's figurer/ folder, named in report.yaml. */
+function wordmarkOf(model: ReportModel, images: ReadonlyMap<string, string>): string | null {
+  const name = model.report.cover.wordmark;
+  if (name === null) return null;
+  const svg = images.get(name);
+  if (svg !== undefined) return svg;
+  throw new TemplateError([
+    {
+      severity: "error",
+      code: "template/invalid-value",
+      message: `cover.wordmark: there is no image "${name}" in ${model.year}/figurer/.`,
+      file: `${model.year}/report.yaml`,
+      line: 0,
+      column: 0,
+      hint: `Put the wordmark in ${model.year}/figurer/${name}.svg, or name one of: ${[...images.keys()].join(", ") || "(none)"}.`,
+    },
+  ]);
+}
+
 function metaOf(model: ReportModel): RenderedReport["meta"] {
   const r = model.report;
   return {
@@ -198,5 +235,7 @@ function metaOf(model: ReportModel): RenderedReport["meta"] {
     registrationNumber: r.registrationNumber,
     published: r.published,
     signed: { place: r.signed.place, date: r.signed.date, by: r.signed.by.map((s) => ({ ...s })) },
+    cover: { ...r.cover },
+    backCover: { lines: [...r.backCover.lines], web: r.backCover.web },
   };
 }

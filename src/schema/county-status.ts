@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countyCode, isoDate, isoMonth, prose, vocabularyValue } from "./common.js";
+import { ProvenanceDeclaration } from "./provenance.js";
 import {
   OWN_SUPPORT_LINE,
   PHASES,
@@ -49,6 +50,7 @@ export const CountyStatus = z
     payment_note: prose
       .optional()
       .describe("Skäl till att ingen utbetalning gjorts under året trots beviljade medel"),
+    provenance: ProvenanceDeclaration.optional(),
   })
   .describe("Lägesbild för en verksamhet");
 export type CountyStatus = z.infer<typeof CountyStatus>;

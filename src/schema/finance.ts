@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amount, prose } from "./common.js";
+import { ProvenanceDeclaration } from "./provenance.js";
 
 /**
  * One line of resultaträkning or anslagsredovisning: a leaf with outcome and forecast,
@@ -39,6 +40,7 @@ export const IncomeStatement = z
     outcome_label: prose.optional().describe("Kolumnrubrik för utfall"),
     forecast_label: prose.optional().describe("Kolumnrubrik för prognos"),
     lines: z.array(FinanceLine).min(1).describe("Rader; den första är årets totala utfall"),
+    provenance: ProvenanceDeclaration.optional(),
   })
   .describe("finance/income-statement.yaml: resultaträkning");
 export type IncomeStatement = z.infer<typeof IncomeStatement>;
@@ -63,6 +65,7 @@ export const Appropriation = z
     forecast_label: prose.optional().describe("Kolumnrubrik för prognos"),
     lines: z.array(FinanceLine).min(1).describe("Rader, bland dem raden med role: grants"),
     sub_assignments: z.array(SubAssignment).default([]).describe("Årets deluppdrag med takbelopp"),
+    provenance: ProvenanceDeclaration.optional(),
   })
   .describe("finance/appropriation.yaml: anslagsredovisning");
 export type Appropriation = z.infer<typeof Appropriation>;

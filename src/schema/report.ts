@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, prose } from "./common.js";
+import { ProvenanceDeclaration } from "./provenance.js";
 
 export const Signatory = z.strictObject({
   name: prose.describe("Namn"),
@@ -23,11 +24,36 @@ export const ReportMeta = z
         by: z.array(Signatory).describe("Undertecknare"),
       })
       .describe("Förordets underskrift"),
+    cover: z
+      .strictObject({
+        subtitle: prose.optional().describe("Undertitel (standard: författaren)"),
+        wordmark: z
+          .string()
+          .regex(
+            /^[^/\\]+$/,
+            "Give the name of an SVG file in the year's figurer/ folder, without .svg.",
+          )
+          .optional()
+          .describe("Ordmärke eller logotyp: namnet på en SVG-fil i årets figurer/"),
+      })
+      .default({})
+      .describe("Omslagets framsida"),
+    back_cover: z
+      .strictObject({
+        lines: z.array(prose).optional().describe("Utgivarens namn och adress, en rad per post"),
+        web: prose.optional().describe("Webbadress, t.ex. www.lansstyrelsen.se/ostergotland"),
+      })
+      .default({})
+      .describe("Omslagets baksida"),
     chapters: z
       .array(z.string().min(1))
       .min(1)
       .describe("Kapitel i ordning, sökvägar under chapters/"),
     illustrative: z.boolean().default(false).describe("Exempeldata: true märker varje sida"),
+    provenance: z
+      .record(z.string(), ProvenanceDeclaration)
+      .default({})
+      .describe("Ursprung per fil under årets mapp (CSV-filer, bilder, counties/*.yaml)"),
     options: z
       .strictObject({
         disclosure: z
@@ -39,8 +65,12 @@ export const ReportMeta = z
               .describe("Antal från 1 till detta värde visas som – (röjandeskydd)"),
           })
           .optional(),
+        toc_before_foreword: z
+          .boolean()
+          .default(false)
+          .describe("true: innehållsförteckningen före förordet (publicerad ordning: efter)"),
       })
-      .default({})
+      .default({ toc_before_foreword: false })
       .describe("Inställningar"),
   })
   .describe("report.yaml: metadata och kapitelordning");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prose } from "./common.js";
+import { ProvenanceDeclaration } from "./provenance.js";
 
 export const Theme = z.strictObject({
   id: z
@@ -15,6 +16,7 @@ export const Themes = z
   .strictObject({
     success_factors: z.array(Theme).default([]).describe("Framgångsfaktorer"),
     challenges: z.array(Theme).default([]).describe("Utmaningar"),
+    provenance: ProvenanceDeclaration.optional(),
   })
   .describe("themes.yaml: framgångsfaktorer och utmaningar");
 export type Themes = z.infer<typeof Themes>;

@@ -1,0 +1,87 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { CALL_COLUMNS } from "../load/calls.js";
+import type { YearData } from "../load/dataset.js";
+import { GRANT_COLUMNS } from "../load/grants.js";
+import type { YamlSource } from "../load/yaml-source.js";
+import { CountyStatus } from "../schema/county-status.js";
+import { Appropriation, IncomeStatement } from "../schema/finance.js";
+import type { ProvenanceDeclaration } from "../schema/provenance.js";
+import { Themes } from "../schema/themes.js";
+
+/** The fields (CSV columns, YAML keys) each kind of data file has, by its path in the year folder. */
+const FIELDS: [RegExp, readonly string[]][] = [
+  [/^support-line\/calls\.csv$/, CALL_COLUMNS.map((c) => c.name)],
+  [/^finance\/grants\.csv$/, GRANT_COLUMNS.map((c) => c.name)],
+  [/^counties\/[^/]*\.ya?ml$/, Object.keys(CountyStatus.shape)],
+  [/^finance\/income-statement\.yaml$/, Object.keys(IncomeStatement.shape)],
+  [/^finance\/appropriation\.yaml$/, Object.keys(Appropriation.shape)],
+  [/^themes\.yaml$/, Object.keys(Themes.shape)],
+];
+
+const unknown = (
+  message: string,
+  hint: string,
+  file: string,
+  at: { line: number; column: number },
+): Diagnostic => ({
+  severity: "warning",
+  code: "provenance/unknown-source",
+  message,
+  file,
+  ...at,
+  hint,
+});
+
+function fieldFindings(
+  declaration: ProvenanceDeclaration,
+  known: readonly string[],
+  source: YamlSource,
+  path: (string | number)[],
+): Diagnostic[] {
+  if (typeof declaration === "string") return [];
+  return Object.keys(declaration.fields)
+    .filter((field) => !known.includes(field))
+    .map((field) =>
+      unknown(
+        `provenance: the file has no field "${field}", so its status marks nothing.`,
+        `Fields of this file: ${known.join(", ")}.`,
+        source.file,
+        source.locateKey([...path, "fields"], field),
+      ),
+    );
+}
+
+/** Declarations that name no file or field of the year: a mark that silently marks nothing. */
+export function checkProvenance(data: YearData): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const prefix = `${data.year}/`;
+  const files = data.inputs
+    .filter((f) => f.rel.startsWith(prefix))
+    .map((f) => f.rel.slice(prefix.length));
+  const report = data.report;
+  for (const [path, declaration] of Object.entries(report?.data.provenance ?? {})) {
+    if (!report || path.startsWith("figurer/")) continue;
+    const match = new RegExp(
+      `^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`,
+    );
+    const known = FIELDS.find(([kind]) => kind.test(path.replace(/\*/g, "x")))?.[1] ?? [];
+    if (!files.some((f) => match.test(f))) {
+      found.push(
+        unknown(
+          `provenance: "${path}" is no file of ${data.year}, so its status marks nothing.`,
+          "Write the path relative to the year's folder, e.g. support-line/calls.csv or counties/*.yaml.",
+          report.source.file,
+          report.source.locateKey(["provenance"], path),
+        ),
+      );
+    } else found.push(...fieldFindings(declaration, known, report.source, ["provenance", path]));
+  }
+  for (const file of [...data.counties, data.themes, data.incomeStatement, data.appropriation]) {
+    const declaration = file?.data.provenance;
+    if (!file || !declaration) continue;
+    const rel = file.source.file.slice(prefix.length);
+    const known = FIELDS.find(([kind]) => kind.test(rel))?.[1] ?? [];
+    found.push(...fieldFindings(declaration, known, file.source, ["provenance"]));
+  }
+  return found;
+}
