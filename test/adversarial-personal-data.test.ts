@@ -252,9 +252,10 @@ describe("CSV cells, columns and long values", () => {
     });
   }, 60_000);
 
-  it("a 5 MB cell is echoed as 60 characters and …", () => {
+  it("a long cell is echoed as 60 characters and …", () => {
     const root = dataCopy();
-    const cell = `Socialtj${"x".repeat(5 * 1024 * 1024)}`;
+    // Under the 10 000-character line limit, so the cell itself is judged.
+    const cell = `Socialtj${"x".repeat(9_000)}`;
     appendFileSync(path.join(root, calls), `2025-05-05 10:00,${cell},Uppsala,,,,2025-9999\n`);
     const { code, stdout } = run(["validate", "2025", "--data", root, "--format", "json"]);
     expect(code).toBe(1);
@@ -262,6 +263,20 @@ describe("CSV cells, columns and long values", () => {
     const parsed = JSON.parse(stdout) as { diagnostics: { code: string; message: string }[] };
     const invalid = parsed.diagnostics.find((d) => d.code === "vocab/unknown");
     expect(invalid?.message).toBe(`"Socialtj${"x".repeat(51)}…" is not an organisation type.`);
+  }, 60_000);
+
+  it("a 5 MB cell is refused as a line too long, and never echoed", () => {
+    const root = dataCopy();
+    const cell = `Socialtj${"x".repeat(5 * 1024 * 1024)}`;
+    appendFileSync(path.join(root, calls), `2025-05-05 10:00,${cell},Uppsala,,,,2025-9999\n`);
+    const { code, stdout } = run(["validate", "2025", "--data", root, "--format", "json"]);
+    expect(code).toBe(1);
+    expect(stdout.length).toBeLessThan(20_000);
+    expect(stdout).not.toContain("x".repeat(61));
+    const parsed = JSON.parse(stdout) as { diagnostics: { code: string; file: string }[] };
+    expect(parsed.diagnostics.filter((d) => d.code === "text/line-too-long")).toEqual([
+      expect.objectContaining({ file: "2025/support-line/calls.csv" }),
+    ]);
   }, 60_000);
 
   it("an e-mail address and a phone number are never repeated in a message", () => {
@@ -310,7 +325,7 @@ describe("file names", () => {
     const found = validates(root, {
       code: "file/missing",
       file: "2025/report.yaml",
-      line: 37,
+      line: 44,
       column: 5,
     });
     expect(found.find((d) => d.code === "file/missing")).toMatchObject({

@@ -143,7 +143,7 @@ describe("the personal-data patterns", () => {
     fc.assert(
       fc.property(written, around, around, ({ text, coordination }, before, after) => {
         const found = findPersonalData(`${before}${text}${after}`);
-        expect(found).toEqual([
+        expect(found.map(({ kind, index, text }) => ({ kind, index, text }))).toEqual([
           {
             kind: coordination ? "samordningsnummer" : "personnummer",
             index: before.length,
