@@ -19,6 +19,31 @@ describe("findPersonalData on folded text", () => {
     ]);
   });
 
+  it("finds a 10- or 12-digit identity number printed in thousands groups, as the number helper does", () => {
+    expect(findPersonalData("Nr 8\u00a0501\u00a0011\u00a0236.", { joinLines: true })).toEqual([
+      {
+        kind: "personnummer",
+        index: 3,
+        text: "8\u00a0501\u00a0011\u00a0236",
+        folded: "8 501 011 236",
+      },
+    ]);
+    expect(findPersonalData("198 501 011 236 och 8 501 611 233", { joinLines: true })).toEqual([
+      { kind: "personnummer", index: 0, text: "198 501 011 236", folded: "198 501 011 236" },
+      { kind: "samordningsnummer", index: 20, text: "8 501 611 233", folded: "8 501 611 233" },
+    ]);
+    // Same grouping, but no date or a wrong check digit, or one more group: an amount.
+    for (const amount of [
+      "8 501 011 235",
+      "1 234 567 890",
+      "8 501 011 236 000",
+      "38 501 011 236",
+    ]) {
+      const ids = findPersonalData(amount, { joinLines: true }).filter((m) => m.kind !== "phone");
+      expect(ids, amount).toEqual([]);
+    }
+  });
+
   it("leaves amounts, dates, ISBNs, wrong check digits and non-dates alone", () => {
     const ordinary = [
       "13\u00a0913\u00a0620 kr",

@@ -55,6 +55,9 @@ export function identityNumberKind(
 // nothing, then the four last digits, also grouped "1 236" as the number helper prints them.
 const IDENTITY_NUMBER =
   /(?<![0-9])(?:[0-9]{2})?[0-9]{6}(?:[ \t]{0,8}[-+]{1,3}[ \t]{0,8}|[ \t]{1,8})?[0-9] ?[0-9]{3}(?![0-9])/g;
+// The same digits printed as one number in Swedish thousands groups ("8 501 011 236"), as the
+// number helper or a spreadsheet writes a 10- or 12-digit value.
+const GROUPED_NUMBER = /(?<![0-9])[0-9]{1,3}(?: [0-9]{3}){3}(?![0-9]| [0-9])/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // +46 or a trunk 0, an area code, then 5–8 more digits in groups of spaces or hyphens.
 const PHONE =
@@ -104,6 +107,11 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   for (const m of folded.text.matchAll(IDENTITY_NUMBER)) {
     const kind = identityNumberKind(m[0].replace(/[^0-9]/g, ""));
     if (kind) add(kind, m.index, m[0]);
+  }
+  for (const m of folded.text.matchAll(GROUPED_NUMBER)) {
+    const kind = identityNumberKind(m[0].replace(/[^0-9]/g, ""));
+    const [start] = folded.span(m.index, m.index + m[0].length);
+    if (kind && !found.some((f) => f.index === start)) add(kind, m.index, m[0]);
   }
   const identities = [...found];
   const overlapsIdentity = (index: number, length: number) => {
