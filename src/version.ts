@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { ConverterNeed } from "./output/converters.js";
 import { PACKAGE_ROOT } from "./package-root.js";
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,7 @@ export function packageVersion(name: string): string {
 }
 
 /** Versions of the converters behind DOCX and PDF, for the build manifest. */
-export function converterVersions(formats: readonly ("docx" | "pdf")[]): Record<string, string> {
+export function converterVersions(formats: readonly ConverterNeed[]): Record<string, string> {
   if (formats.length === 0) return {};
   const versions: Record<string, string> = {
     pandoc: readFileSync(path.join(packageDir("pandoc-wasm"), "pandoc-version.txt"), "utf8").trim(),

@@ -2,7 +2,13 @@
 // so that pandoc and Typst (over a second to load) load meanwhile.
 import { type Converters, startConverters } from "../output/converters.js";
 import { PDF_STANDARDS, type PdfStandard } from "../output/pdf-standards.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../output/recipe.js";
+import {
+  convertersFor,
+  DEFAULT_FORMATS,
+  isOutputFormat,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from "../output/recipes.js";
 import { UsageError } from "./exit.js";
 import { checkWritableFolder } from "./where.js";
 
@@ -15,7 +21,7 @@ export interface StartedBuild {
 export function startBuild(flags: { format?: string; out?: string }): StartedBuild {
   const { formats } = parseFormats(flags.format);
   if (flags.out !== undefined) checkWritableFolder(flags.out, `--out ${flags.out}`);
-  const kinds = formats.filter((f): f is "docx" | "pdf" => f !== "md");
+  const kinds = convertersFor(formats);
   return kinds.length > 0 ? { formats, converters: startConverters(kinds) } : { formats };
 }
 
@@ -23,7 +29,7 @@ export function parseFormats(text: string | undefined): {
   formats: OutputFormat[];
   explicit: boolean;
 } {
-  if (text === undefined) return { formats: [...OUTPUT_FORMATS], explicit: false };
+  if (text === undefined) return { formats: [...DEFAULT_FORMATS], explicit: false };
   const formats = [
     ...new Set(
       text
@@ -32,7 +38,7 @@ export function parseFormats(text: string | undefined): {
         .filter((f) => f !== ""),
     ),
   ];
-  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  const unknown = formats.filter((f) => !isOutputFormat(f));
   if (formats.length === 0 || unknown.length > 0) {
     throw new UsageError(
       `--format takes a comma-separated list of ${OUTPUT_FORMATS.join(", ")}${unknown.length > 0 ? `, not "${unknown.join(", ")}"` : ""}.`,

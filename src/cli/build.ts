@@ -11,10 +11,10 @@ import { documentDate, type Provenance, readProvenance } from "../load/provenanc
 import { buildReportModel } from "../model/index.js";
 import type { Converters } from "../output/converters.js";
 import { buildManifest, hashInputs } from "../output/manifest.js";
-import { markdownOutputFiles } from "../output/markdown.js";
 import type { PdfStandard } from "../output/pdf-standards.js";
 import { personalDataGate } from "../output/personal-data-gate.js";
-import type { OutputFormat, OutputRecipe, RecipeContext } from "../output/recipe.js";
+import type { RecipeContext } from "../output/recipe.js";
+import { convertersFor, type OutputFormat, recipeFor, targetLabel } from "../output/recipes.js";
 import { type OutputFile, tidyOutputFolder, writeOutputFolder } from "../output/write.js";
 import { projectRootOrCwd } from "../project-root.js";
 import {
@@ -43,26 +43,6 @@ export interface BuildFlags {
   quiet?: boolean;
   /** Also write report.pandoc.md, the Markdown the DOCX and PDF were converted from. */
   keepIntermediates?: boolean;
-}
-
-const FORMAT_NAMES: Record<OutputFormat, string> = { md: "Markdown", docx: "DOCX", pdf: "PDF" };
-
-const markdownRecipe: OutputRecipe = {
-  format: "md",
-  target: "gfm",
-  files: async (report, context) =>
-    markdownOutputFiles(
-      context.draftLine
-        ? { ...report, markdown: `> ${context.draftLine}\n\n${report.markdown}` }
-        : report,
-    ),
-};
-
-/** The recipe of a format; DOCX and PDF load their modules only when asked for. */
-async function recipeFor(format: OutputFormat): Promise<OutputRecipe> {
-  if (format === "docx") return (await import("../output/docx.js")).docxRecipe;
-  if (format === "pdf") return (await import("../output/pdf.js")).pdfRecipe;
-  return markdownRecipe;
 }
 
 /** Progress lines: "✔ validated 2023 (0.21 s)"; colour only on a terminal; none with --quiet. */
@@ -120,7 +100,9 @@ async function build(
   err: NodeJS.WritableStream,
   converters: Converters | undefined,
 ): Promise<number> {
-  const recipes = await Promise.all(formats.map(recipeFor));
+  const recipes = formats.map(recipeFor);
+  const makers = Promise.all(recipes.map((recipe) => recipe.load()));
+  makers.catch(() => undefined); // awaited below unless the build stops first
   const dataRoot = path.resolve(flags.data);
   // The default output is the project's dist/<year>/, wherever in the project the command runs.
   const outDir = path.resolve(flags.out ?? path.join(projectRootOrCwd(), "dist", String(year)));
@@ -187,9 +169,7 @@ async function build(
     for (const [i, target] of targets.entries()) {
       rendered.set(target, reports[i] as RenderedReport);
     }
-    step(
-      `rendered the report with its charts (${targets.map((t) => (t === "gfm" ? "Markdown" : "for DOCX/PDF")).join(", ")})`,
-    );
+    step(`rendered the report with its charts (${targets.map(targetLabel).join(", ")})`);
   } catch (error) {
     if (error instanceof TemplateError) {
       report(error.diagnostics);
@@ -218,13 +198,14 @@ async function build(
     ...(converters && { converters }),
   };
   let made: OutputFile[][];
+  const makeFiles = await makers;
   try {
     made = await Promise.all(
-      recipes.map(async (recipe) => {
+      recipes.map(async (recipe, i) => {
         const start = performance.now();
-        const files = await recipe.files(rendered.get(recipe.target) as RenderedReport, context);
-        if (recipe.format !== "md")
-          step(`made ${FORMAT_NAMES[recipe.format]}`, (performance.now() - start) / 1000);
+        const make = makeFiles[i] as (typeof makeFiles)[number];
+        const files = await make(rendered.get(recipe.target) as RenderedReport, context);
+        if (recipe.ownStep) step(`made ${recipe.displayName}`, (performance.now() - start) / 1000);
         return files;
       }),
     );
@@ -242,7 +223,7 @@ async function build(
   const manifest = buildManifest(
     {
       tool: { name: "nch-report", version: TOOL_VERSION },
-      converters: converterVersions(kinds(formats)),
+      converters: converterVersions(convertersFor(formats)),
       provenance,
       options: { formats, draft: flags.draft ?? false, pdfStandard, stamp },
       dataProvenance: [...rendered.values()][0]?.provenance ?? [],
@@ -270,8 +251,4 @@ async function build(
       .join(", ")}`,
   );
   return EXIT.ok;
-}
-
-function kinds(formats: readonly OutputFormat[]): ("docx" | "pdf")[] {
-  return formats.filter((f): f is "docx" | "pdf" => f !== "md");
 }

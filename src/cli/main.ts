@@ -1,9 +1,17 @@
 import { constants } from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { maskPersonalData, redactText } from "../diagnostics/redact.js";
+import { REPORTERS } from "../diagnostics/reporters/index.js";
+import { PDF_STANDARDS } from "../output/pdf-standards.js";
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, OUTPUT_RECIPES } from "../output/recipes.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UsageError } from "./exit.js";
 import { checkWritableFolder, dataRootFor } from "./where.js";
+
+/** "Markdown, DOCX and PDF": the formats of the registry, for the help. */
+const FORMATS_TEXT = OUTPUT_RECIPES.map((r) => r.displayName)
+  .join(", ")
+  .replace(/, ([^,]*)$/, " and $1");
 
 const DATA_HELP = "data root (default: data/ of the project, found from here upwards)";
 
@@ -14,7 +22,7 @@ function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("nch-report")
     .description(
-      "Compiles NCH's annual report from the year's data: validate it, then build Markdown, DOCX and PDF.",
+      `Compiles NCH's annual report from the year's data: validate it, then build ${FORMATS_TEXT}.`,
     )
     .version(TOOL_VERSION)
     .option("--verbose", "show stack traces of internal failures")
@@ -31,7 +39,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--data <dir>", DATA_HELP)
     .addOption(
       new Option("--format <name>", "output format")
-        .choices(["stylish", "json", "github"])
+        .choices(Object.keys(REPORTERS))
         .default("stylish"),
     )
     .option("--strict", "exit 1 on any warning")
@@ -57,16 +65,19 @@ Examples:
   program
     .command("build")
     .description(
-      "Validate a year's data, then build the report: Markdown (report.md with its charts), DOCX, PDF.",
+      `Validate a year's data, then build the report: ${OUTPUT_RECIPES.map((r) => `${r.displayName} (${r.files.join(", ")})`).join(", ")}.`,
     )
     .argument("<year>", "report year, e.g. 2025 (the folder <data>/<year>)")
     .option("--data <dir>", DATA_HELP)
     .option("--out <dir>", "output folder (default dist/<year>)")
-    .option("--format <list>", "comma-separated: md, docx, pdf (default: all three)")
+    .option(
+      "--format <list>",
+      `comma-separated: ${OUTPUT_FORMATS.join(", ")} (default: ${DEFAULT_FORMATS.join(", ")})`,
+    )
     .option("--draft", 'stamp "UTKAST", the short commit id and its date on every page')
     .addOption(
       new Option("--pdf-standard <name>", "PDF standard: ua-1 (accessible, default) or a-2b etc.")
-        .choices(["ua-1", "a-1b", "a-2b", "a-2u", "a-3b", "a-3u", "a-4", "1.7", "2.0"])
+        .choices(PDF_STANDARDS)
         .default("ua-1"),
     )
     .option("--quiet", "no progress lines")

@@ -3,6 +3,9 @@ import type { ConverterKind, ConverterReply, ConverterRequest } from "./converte
 import type { TypstProblem } from "./pdf.js";
 import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
 
+/** The converter workers a format may need: pandoc for DOCX; pandoc and Typst for PDF. */
+export type ConverterNeed = "docx" | "pdf";
+
 /** A conversion that failed inside a converter worker. */
 export class ConverterError extends Error {
   constructor(
@@ -91,7 +94,7 @@ function startWorker(kind: ConverterKind, typstRoot?: string) {
  * DOCX and PDF each get their own pandoc instance (so neither waits for the other's conversion)
  * and PDF also the Typst compiler: up to three workers, all loading while validation runs.
  */
-export function startConverters(formats: readonly ("docx" | "pdf")[]): Converters {
+export function startConverters(formats: readonly ConverterNeed[]): Converters {
   const docx = formats.includes("docx") ? startWorker("docx") : undefined;
   const toTypst = formats.includes("pdf") ? startWorker("markdown-to-typst") : undefined;
   const typstRoot = formats.includes("pdf") ? makeTypstRoot() : undefined;

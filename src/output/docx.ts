@@ -12,7 +12,7 @@ import {
   PANDOC_MARKDOWN,
 } from "./document.js";
 import { embedFonts, escapeXml, layoutDocx } from "./docx-layout.js";
-import type { OutputRecipe } from "./recipe.js";
+import type { MakeFiles } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 
 /** Placeholder in the reference document's header that each build replaces with its stamp. */
@@ -176,18 +176,14 @@ export function reproducibleDocx(
 }
 
 /** The DOCX output: PNGs made here while pandoc (in its worker) converts the Markdown for the PDF. */
-export const docxRecipe: OutputRecipe = {
-  format: "docx",
-  target: "pandoc",
-  async files(report, context) {
-    if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
-    const input = documentInput(report);
-    const bytes = await context.converters.docx({
-      input,
-      pngs: await chartPngs(input),
-      referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
-      options: { stamp: context.stamp, date: context.date },
-    });
-    return [{ name: "report.docx", bytes }];
-  },
+export const docxFiles: MakeFiles = async (report, context) => {
+  if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
+  const input = documentInput(report);
+  const bytes = await context.converters.docx({
+    input,
+    pngs: await chartPngs(input),
+    referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
+    options: { stamp: context.stamp, date: context.date },
+  });
+  return [{ name: "report.docx", bytes }];
 };

@@ -1,4 +1,5 @@
 import type { RenderedReport } from "../render/index.js";
+import type { OutputRecipe } from "./recipe.js";
 import type { OutputFile } from "./write.js";
 
 /** The Markdown report's file name in the output folder. */
@@ -13,3 +14,20 @@ export function markdownOutputFiles(report: RenderedReport): OutputFile[] {
     .map((chart) => ({ name: chart.fileName, bytes: chart.svg }));
   return [...images, { name: MARKDOWN_FILE, bytes: report.markdown }];
 }
+
+/** The Markdown output: report.md (a draft line on top for drafts) and its charts as SVG. */
+export const markdownRecipe = {
+  name: "md",
+  displayName: "Markdown",
+  files: [MARKDOWN_FILE, `${FIGURE_DIR}/*.svg`],
+  target: "gfm",
+  converters: [],
+  byDefault: true,
+  ownStep: false,
+  load: async () => async (report, context) =>
+    markdownOutputFiles(
+      context.draftLine
+        ? { ...report, markdown: `> ${context.draftLine}\n\n${report.markdown}` }
+        : report,
+    ),
+} as const satisfies OutputRecipe<"md">;

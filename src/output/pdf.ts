@@ -13,7 +13,7 @@ import {
 } from "./document.js";
 import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
-import type { OutputRecipe } from "./recipe.js";
+import type { MakeFiles } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 import { typstDiagnostics } from "./typst-problems.js";
 import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
@@ -174,35 +174,31 @@ export async function renderPdf(input: DocumentInput, options: PdfOptions): Prom
 }
 
 /** The PDF output: pandoc (its worker) turns the Markdown into Typst, the Typst worker sets the PDF. */
-export const pdfRecipe: OutputRecipe = {
-  format: "pdf",
-  target: "pandoc",
-  async files(report, context) {
-    if (!context.converters) throw new Error("The PDF recipe needs the converter workers.");
-    const input = documentInput(report);
-    const fontDir = path.join(BUILTIN_TEMPLATES, "fonts");
-    const templatePath = templateFile(context.templatesDir, "typst/report.typ");
-    const printed = `${input.markdown}\n${JSON.stringify(input.meta)}`;
-    const unprintable = await unprintableDiagnostics(printed, context.data, fontDir);
-    if (unprintable.length > 0) throw new TemplateError(unprintable);
-    const body = await context.converters.typst(input.markdown);
-    const bytes = await context.converters
-      .pdf({
-        body,
-        input,
-        options: {
-          standard: context.pdfStandard,
-          templatePath,
-          fontDir,
-          stamp: context.stamp,
-          date: context.date,
-        },
-      })
-      .catch(async (error: unknown) => {
-        const problems = (error as ConverterError).problems;
-        if (!problems) throw error;
-        throw new TemplateError(await typstDiagnostics(problems, context.data, templatePath));
-      });
-    return [{ name: "report.pdf", bytes }];
-  },
+export const pdfFiles: MakeFiles = async (report, context) => {
+  if (!context.converters) throw new Error("The PDF recipe needs the converter workers.");
+  const input = documentInput(report);
+  const fontDir = path.join(BUILTIN_TEMPLATES, "fonts");
+  const templatePath = templateFile(context.templatesDir, "typst/report.typ");
+  const printed = `${input.markdown}\n${JSON.stringify(input.meta)}`;
+  const unprintable = await unprintableDiagnostics(printed, context.data, fontDir);
+  if (unprintable.length > 0) throw new TemplateError(unprintable);
+  const body = await context.converters.typst(input.markdown);
+  const bytes = await context.converters
+    .pdf({
+      body,
+      input,
+      options: {
+        standard: context.pdfStandard,
+        templatePath,
+        fontDir,
+        stamp: context.stamp,
+        date: context.date,
+      },
+    })
+    .catch(async (error: unknown) => {
+      const problems = (error as ConverterError).problems;
+      if (!problems) throw error;
+      throw new TemplateError(await typstDiagnostics(problems, context.data, templatePath));
+    });
+  return [{ name: "report.pdf", bytes }];
 };

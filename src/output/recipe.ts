@@ -1,11 +1,8 @@
 import type { YearData } from "../load/dataset.js";
 import type { RenderedReport, Target } from "../render/index.js";
-import type { Converters } from "./converters.js";
+import type { ConverterNeed, Converters } from "./converters.js";
 import type { PdfStandard } from "./pdf-standards.js";
 import type { OutputFile } from "./write.js";
-
-export const OUTPUT_FORMATS = ["md", "docx", "pdf"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What a recipe may use besides the rendered report. */
 export interface RecipeContext {
@@ -26,13 +23,29 @@ export interface RecipeContext {
   converters?: Converters;
 }
 
+/** A format's work: the files it makes from the rendered report of its target. */
+export type MakeFiles = (report: RenderedReport, context: RecipeContext) => Promise<OutputFile[]>;
+
 /**
- * One output format: which Markdown target it converts, and the files it makes from it. The
- * build renders every target first and writes the files of all recipes together, atomically.
- * DOCX and PDF export one from src/output/docx.ts (`docxRecipe`) and src/output/pdf.ts (`pdfRecipe`).
+ * One output format (as Quarto's output recipes): its `--format` name, what it is called, which
+ * Markdown target it converts, and its code, loaded only when the format is asked for. The build
+ * renders every target first and writes the files of all recipes together, atomically. Each
+ * format is one module (src/output/markdown.ts, docx-recipe.ts, pdf-recipe.ts) listed once in
+ * src/output/recipes.ts.
  */
-export interface OutputRecipe {
-  format: OutputFormat;
+export interface OutputRecipe<Name extends string = string> {
+  /** The `--format` name: "md". */
+  name: Name;
+  /** In progress lines and help: "Markdown". */
+  displayName: string;
+  /** The files it writes into the output folder, for the help. */
+  files: readonly string[];
   target: Target;
-  files(report: RenderedReport, context: RecipeContext): Promise<OutputFile[]>;
+  /** The converter workers it needs, started before validation so they load meanwhile. */
+  converters: readonly ConverterNeed[];
+  /** Made when `--format` is not given. */
+  byDefault: boolean;
+  /** Has its own timed progress line ("made DOCX"); Markdown is made with the render step. */
+  ownStep: boolean;
+  load(): Promise<MakeFiles>;
 }

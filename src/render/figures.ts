@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
+import { CHART_NAMES, chartDefinition } from "../output/charts/registry.js";
 import { TemplateError } from "./errors.js";
 import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
 import { locOf, Markdown, TemplateValueError } from "./values.js";
@@ -28,16 +29,8 @@ export interface PrintedProvenance {
 
 /** The provenance note of a chart or of the year's image of that name. */
 function figureProvenance(model: ReportModel, id: string): ProvenanceNote | null {
-  const p = model.provenance;
-  const byChart: Record<string, ProvenanceNote | null> = {
-    "calls-per-year": p.supportLine.years,
-    "calls-per-organisation": p.supportLine.organisation,
-    "calls-per-county": p.supportLine.county,
-    "exposure-by-type": p.supportLine.exposure,
-    "finance-costs": p.incomeStatement,
-    "finance-other-costs": p.incomeStatement,
-  };
-  return id in byChart ? (byChart[id] ?? null) : (p.images[id] ?? null);
+  const chart = chartDefinition(id);
+  return chart ? (chart.provenance(model) ?? null) : (model.provenance.images[id] ?? null);
 }
 
 interface ChartLike {
@@ -45,119 +38,6 @@ interface ChartLike {
   alt: string;
   title: string;
 }
-
-/** The chart for this model, to render later — or null when the data has nothing to draw. */
-type ChartMaker = (
-  model: ReportModel,
-  templatesDir: string | undefined,
-) => (() => Promise<ChartLike>) | null;
-
-const charts = () => import("../output/charts/index.js");
-
-// A suppressed cell's count is hidden in the model (null). Any count from 1 to min_count is drawn
-// identically (as "–", sorted by name), so 1 stands in for it without revealing the real count.
-const SUPPRESSED_STAND_IN = 1;
-
-/** The year and the disclosure threshold, which the charts of counts show small counts by. */
-function disclosureOptions(model: ReportModel, templatesDir: string | undefined) {
-  return { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir };
-}
-
-type Charts = Awaited<ReturnType<typeof charts>>;
-
-/** A resultaträkning chart: one group of its lines, outcome against forecast, under its headings. */
-function financeChart(
-  group: "costGroups" | "operatingCosts",
-  make: "financeCostsChart" | "financeOtherCostsChart",
-): ChartMaker {
-  return (model, templatesDir) => {
-    const statement = model.finance.incomeStatement;
-    if (!statement || statement[group].length === 0) return null;
-    return () =>
-      charts().then((c: Charts) =>
-        c[make](
-          statement[group].map((r) => ({
-            label: r.label,
-            outcome: r.outcome,
-            forecast: r.forecast,
-          })),
-          {
-            templatesDir,
-            outcomeLabel: statement.outcomeLabel,
-            forecastLabel: statement.forecastLabel,
-          },
-        ),
-      );
-  };
-}
-
-/** The built-in charts (src/output/charts), by the name a template uses in {{figure "…"}}. */
-const CHARTS: Record<string, ChartMaker> = {
-  "calls-per-year": (model, templatesDir) => {
-    const sl = model.supportLine;
-    if (!sl) return null;
-    return () =>
-      charts().then((c) =>
-        c.callsPerYearChart(
-          sl.years.map((y) => ({
-            year: y.year,
-            calls: y.total,
-            ...(y.partial ? { partial: y.partial } : {}),
-          })),
-          { templatesDir },
-        ),
-      );
-  },
-  "calls-per-organisation": (model, templatesDir) => {
-    const rows = model.supportLine?.byOrganisation;
-    if (!rows) return null;
-    return () =>
-      charts().then((c) =>
-        c.callsPerOrganisationChart(
-          rows.map((r) => ({
-            label: r.label,
-            count: r.count ?? SUPPRESSED_STAND_IN,
-            missing: r.code === "uppgift_saknas",
-          })),
-          disclosureOptions(model, templatesDir),
-        ),
-      );
-  },
-  "calls-per-county": (model, templatesDir) => {
-    const rows = model.supportLine?.byCounty;
-    if (!rows) return null;
-    return () =>
-      charts().then((c) =>
-        c.callsPerCountyChart(
-          rows.map((r) => ({
-            label: r.name,
-            count: r.count ?? SUPPRESSED_STAND_IN,
-            missing: r.code === "",
-          })),
-          disclosureOptions(model, templatesDir),
-        ),
-      );
-  },
-  "exposure-by-type": (model, templatesDir) => {
-    const rows = model.supportLine?.exposure;
-    if (!rows) return null;
-    return () =>
-      charts().then((c) =>
-        c.exposureByTypeChart(
-          rows.map((r) => ({
-            label: r.label,
-            thisYear: r.thisYear.count ?? SUPPRESSED_STAND_IN,
-            lastYear: r.lastYear.suppressed ? SUPPRESSED_STAND_IN : r.lastYear.count,
-          })),
-          disclosureOptions(model, templatesDir),
-        ),
-      );
-  },
-  "finance-costs": financeChart("costGroups", "financeCostsChart"),
-  "finance-other-costs": financeChart("operatingCosts", "financeOtherCostsChart"),
-};
-
-export const CHART_IDS = Object.keys(CHARTS);
 
 interface FigureRequest {
   id: string;
@@ -203,15 +83,16 @@ export class FigureRegistry {
 
   /** {{figure "calls-per-year"}} or {{#figure "calls-per-year"}}caption{{/figure}}: a marker, resolved after rendering. */
   figure(id: unknown, options: HelperOptions, context: unknown): Markdown {
-    if (typeof id !== "string" || (!(id in CHARTS) && !this.images.has(id))) {
+    const chart = typeof id === "string" ? chartDefinition(id) : undefined;
+    if (typeof id !== "string" || (!chart && !this.images.has(id))) {
       throw new TemplateValueError(
         "template/invalid-value",
         `{{figure}}: there is no chart or image "${String(id)}".`,
-        `Use one of the charts ${CHART_IDS.join(", ")}, or an SVG file in the year's figurer/ folder: ${[...this.images.keys()].join(", ") || "(none)"}.`,
+        `Use one of the charts ${CHART_NAMES.join(", ")}, or an SVG file in the year's figurer/ folder: ${[...this.images.keys()].join(", ") || "(none)"}.`,
         locOf(options),
       );
     }
-    if (id in CHARTS && (CHARTS[id] as ChartMaker)(this.model, undefined) === null) {
+    if (chart && chart.draw(this.model, undefined) === null) {
       throw new TemplateValueError(
         "template/no-value",
         `{{figure "${id}"}}: this year's data has nothing to draw in it.`,
@@ -229,7 +110,7 @@ export class FigureRegistry {
           : null;
     const numbered = options.hash?.numbered !== false;
     const alt = typeof options.hash?.alt === "string" ? options.hash.alt : null;
-    if (!(id in CHARTS) && alt === null) {
+    if (!chart && alt === null) {
       throw new TemplateValueError(
         "template/invalid-value",
         `{{figure "${id}"}}: an image needs alt text.`,
@@ -281,8 +162,7 @@ export class FigureRegistry {
   async resolve(markdown: string, templatesDir: string | undefined) {
     const rendered = await Promise.all(
       this.requests.map(async (request) => {
-        const maker = CHARTS[request.id];
-        const render = maker?.(this.model, templatesDir);
+        const render = chartDefinition(request.id)?.draw(this.model, templatesDir);
         if (render)
           return sharedChart(this.model, `${templatesDir}\u0000${request.id}`, () =>
             render().catch((error: unknown) => chartFailed(error, request.id, templatesDir)),

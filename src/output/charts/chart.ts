@@ -1,4 +1,4 @@
-import type { ChartName } from "./render.js";
+import type { ChartName } from "./registry.js";
 
 /** A rendered chart: the SVG, and the words that go with it. */
 export interface Chart {

@@ -18,10 +18,5 @@ export {
   financeOtherCostsChart,
 } from "./finance.js";
 export { type PngOptions, renderChartPng } from "./png.js";
-export {
-  BUILTIN_CHART_DIR,
-  CHART_NAMES,
-  type ChartName,
-  ChartSpecError,
-  chartSpecPath,
-} from "./render.js";
+export { CHART_NAMES, type ChartName } from "./registry.js";
+export { BUILTIN_CHART_DIR, ChartSpecError, chartSpecPath } from "./render.js";

@@ -7,17 +7,7 @@ import { TEMPLATES_DIR } from "../../package-root.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
 import { templateFile } from "../templates-path.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
-
-/** The built-in charts; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
-export const CHART_NAMES = [
-  "calls-per-year",
-  "calls-per-organisation",
-  "calls-per-county",
-  "exposure-by-type",
-  "finance-costs",
-  "finance-other-costs",
-] as const;
-export type ChartName = (typeof CHART_NAMES)[number];
+import type { ChartName } from "./registry.js";
 
 export const BUILTIN_CHART_DIR = join(TEMPLATES_DIR, "charts");
 

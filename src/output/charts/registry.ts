@@ -1,0 +1,162 @@
+// The report's built-in charts, listed once: the name a template uses in {{figure "…"}} and the
+// spec file templates/charts/<name>.vl.json, the model's rows it draws, and its provenance note.
+// Drawing imports the chart code (and so vega) only when a chart is drawn.
+import type { ProvenanceNote, ReportModel } from "../../model/index.js";
+import type { Chart } from "./chart.js";
+
+type ChartCode = typeof import("./index.js");
+
+/** A chart drawing for this model, to run later — or null when the data has nothing to draw. */
+type Draw = (model: ReportModel, templatesDir: string | undefined) => (() => Promise<Chart>) | null;
+
+export interface ChartDefinition<Name extends string = string> {
+  name: Name;
+  draw: Draw;
+  provenance(model: ReportModel): ProvenanceNote | null;
+}
+
+const code = (): Promise<ChartCode> => import("./index.js");
+
+// A suppressed cell's count is hidden in the model (null). Any count from 1 to min_count is drawn
+// identically (as "–", sorted by name), so 1 stands in for it without revealing the real count.
+const SUPPRESSED_STAND_IN = 1;
+
+/** The year and the disclosure threshold, which the charts of counts show small counts by. */
+function disclosureOptions(model: ReportModel, templatesDir: string | undefined) {
+  return { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir };
+}
+
+/** A resultaträkning chart: one group of its lines, outcome against forecast, under its headings. */
+function financeChart(
+  group: "costGroups" | "operatingCosts",
+  make: "financeCostsChart" | "financeOtherCostsChart",
+): Draw {
+  return (model, templatesDir) => {
+    const statement = model.finance.incomeStatement;
+    if (!statement || statement[group].length === 0) return null;
+    return () =>
+      code().then((c) =>
+        c[make](
+          statement[group].map((r) => ({
+            label: r.label,
+            outcome: r.outcome,
+            forecast: r.forecast,
+          })),
+          {
+            templatesDir,
+            outcomeLabel: statement.outcomeLabel,
+            forecastLabel: statement.forecastLabel,
+          },
+        ),
+      );
+  };
+}
+
+const callsPerYear: Draw = (model, templatesDir) => {
+  const sl = model.supportLine;
+  if (!sl) return null;
+  return () =>
+    code().then((c) =>
+      c.callsPerYearChart(
+        sl.years.map((y) => ({
+          year: y.year,
+          calls: y.total,
+          ...(y.partial ? { partial: y.partial } : {}),
+        })),
+        { templatesDir },
+      ),
+    );
+};
+
+/** Calls per organisation or per county: a bar per row, "uppgift saknas" drawn as missing. */
+function breakdownChart<Row extends { count: number | null; code: string }>(
+  rowsOf: (model: ReportModel) => readonly Row[] | null | undefined,
+  label: (row: Row) => string,
+  missingCode: string,
+  make: "callsPerOrganisationChart" | "callsPerCountyChart",
+): Draw {
+  return (model, templatesDir) => {
+    const rows = rowsOf(model);
+    if (!rows) return null;
+    return () =>
+      code().then((c) =>
+        c[make](
+          rows.map((r) => ({
+            label: label(r),
+            count: r.count ?? SUPPRESSED_STAND_IN,
+            missing: r.code === missingCode,
+          })),
+          disclosureOptions(model, templatesDir),
+        ),
+      );
+  };
+}
+
+const exposureByType: Draw = (model, templatesDir) => {
+  const rows = model.supportLine?.exposure;
+  if (!rows) return null;
+  return () =>
+    code().then((c) =>
+      c.exposureByTypeChart(
+        rows.map((r) => ({
+          label: r.label,
+          thisYear: r.thisYear.count ?? SUPPRESSED_STAND_IN,
+          lastYear: r.lastYear.suppressed ? SUPPRESSED_STAND_IN : r.lastYear.count,
+        })),
+        disclosureOptions(model, templatesDir),
+      ),
+    );
+};
+
+export const CHARTS = [
+  {
+    name: "calls-per-year",
+    draw: callsPerYear,
+    provenance: (m: ReportModel) => m.provenance.supportLine.years,
+  },
+  {
+    name: "calls-per-organisation",
+    draw: breakdownChart(
+      (m) => m.supportLine?.byOrganisation,
+      (r) => r.label,
+      "uppgift_saknas",
+      "callsPerOrganisationChart",
+    ),
+    provenance: (m: ReportModel) => m.provenance.supportLine.organisation,
+  },
+  {
+    name: "calls-per-county",
+    draw: breakdownChart(
+      (m) => m.supportLine?.byCounty,
+      (r) => r.name,
+      "",
+      "callsPerCountyChart",
+    ),
+    provenance: (m: ReportModel) => m.provenance.supportLine.county,
+  },
+  {
+    name: "exposure-by-type",
+    draw: exposureByType,
+    provenance: (m: ReportModel) => m.provenance.supportLine.exposure,
+  },
+  {
+    name: "finance-costs",
+    draw: financeChart("costGroups", "financeCostsChart"),
+    provenance: (m: ReportModel) => m.provenance.incomeStatement,
+  },
+  {
+    name: "finance-other-costs",
+    draw: financeChart("operatingCosts", "financeOtherCostsChart"),
+    provenance: (m: ReportModel) => m.provenance.incomeStatement,
+  },
+] as const satisfies readonly ChartDefinition[];
+
+export type ChartName = (typeof CHARTS)[number]["name"];
+
+/** The built-in charts by name; each has a Vega-Lite spec `templates/charts/<name>.vl.json`. */
+export const CHART_NAMES: readonly ChartName[] = CHARTS.map((c) => c.name);
+
+/** The chart of that name, or undefined for any other name (an image of the year, a typo). */
+export function chartDefinition(name: string): ChartDefinition | undefined {
+  return CHARTS.find((c) => c.name === name);
+}
