@@ -3,7 +3,7 @@ import type { Sourced, YearData } from "../load/dataset.js";
 import { COUNTIES, countyByCode, foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
 
-type Report = Sourced<CountyStatus>;
+type StatusReport = Sourced<CountyStatus>;
 
 /** The first report year in which assignment A2025/01207 asks for every county without a centre. */
 export const ALL_COUNTIES_LISTED_FROM = 2026;
@@ -22,8 +22,8 @@ export function isWithoutCentre(report: CountyStatus): boolean {
 }
 
 /** One status report per operation; the county alone when the operation is not named. */
-function duplicates(reports: readonly Report[]): Diagnostic[] {
-  const first = new Map<string, Report>();
+function duplicates(reports: readonly StatusReport[]): Diagnostic[] {
+  const first = new Map<string, StatusReport>();
   const found: Diagnostic[] = [];
   for (const report of reports) {
     const key = `${report.data.county}\u0000${foldName(report.data.operation ?? "")}`;
@@ -45,7 +45,7 @@ function duplicates(reports: readonly Report[]): Diagnostic[] {
   return found;
 }
 
-function periodAndOperation({ data: report, source }: Report, year: number): Diagnostic[] {
+function periodAndOperation({ data: report, source }: StatusReport, year: number): Diagnostic[] {
   const found: Diagnostic[] = [];
   const period = report.period;
   if (period) {
@@ -101,7 +101,7 @@ function periodAndOperation({ data: report, source }: Report, year: number): Dia
   return found;
 }
 
-function expectedEstablishment({ data: report, source }: Report, year: number): Diagnostic[] {
+function expectedEstablishment({ data: report, source }: StatusReport, year: number): Diagnostic[] {
   const found: Diagnostic[] = [];
   const expected = report.expected_established;
   if (isWithoutCentre(report) && expected === undefined) {
@@ -144,7 +144,7 @@ function unlisted(data: YearData): Diagnostic[] {
 
 /** Status reports (lägesbilder): one per operation, dates within the year, consistent facts. */
 /** An operation's status report without its situation or plans: its heading would stand alone. */
-function missingText({ data: report, source }: Report): Diagnostic[] {
+function missingText({ data: report, source }: StatusReport): Diagnostic[] {
   if (isWithoutCentre(report)) return [];
   const missing = (key: "summary" | "plans", what: string, printed: string): Diagnostic => ({
     // Plans may be part of the summary (the published 2023 Skåne text): a note, not a warning.

@@ -1,6 +1,8 @@
-// A worker thread that owns one converter, so DOCX and PDF are made side by side: the "pandoc"
-// worker (pandoc-wasm: Markdown → Typst and Markdown → DOCX) or the "typst" worker (Typst →
-// PDF). Each loads its converter as soon as it starts, while the main thread still validates.
+// A worker thread that owns one converter, so DOCX and PDF are made side by side. Its kind
+// (startConverters in converters.ts starts up to three): "docx" (a pandoc-wasm instance:
+// Markdown → DOCX), "markdown-to-typst" (another pandoc-wasm instance: the PDF's Markdown →
+// Typst, warmed with a small document) or "typst" (the Typst compiler: Typst → PDF). Each loads
+// its converter as soon as it starts, while the main thread still validates.
 import { parentPort, workerData } from "node:worker_threads";
 import { type DocumentInput, type DocumentOptions, PANDOC_MARKDOWN } from "./document.js";
 import type { PdfOptions, TypstProblem } from "./pdf.js";

@@ -5,7 +5,7 @@ import {
   isSuppressed,
   suppressionNote,
 } from "./chart.js";
-import { renderChartSvg } from "./render.js";
+import { renderChartSvg } from "./svg.js";
 import { collator, listSv, num, plainLabel } from "./swedish.js";
 
 /** Calls with one label (a county, an organisation type); "Uppgift saknas" for unknown. */

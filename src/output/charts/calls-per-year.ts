@@ -1,5 +1,5 @@
 import type { Chart, ChartOptions } from "./chart.js";
-import { renderChartSvg } from "./render.js";
+import { renderChartSvg } from "./svg.js";
 import { capitalise, listSv, num } from "./swedish.js";
 
 /** Calls to the support line in one year; `calls: null` when the year has no figure (a gap). */

@@ -5,7 +5,7 @@ import {
   isSuppressed,
   suppressionNote,
 } from "./chart.js";
-import { renderChartSvg } from "./render.js";
+import { renderChartSvg } from "./svg.js";
 import { collator, listSv, num, plainLabel } from "./swedish.js";
 
 /** Exposed individuals of one type of exposure; `lastYear: null` when last year has no figure. */

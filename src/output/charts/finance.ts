@@ -1,6 +1,6 @@
 import type { Chart, ChartOptions } from "./chart.js";
 import type { ChartName } from "./registry.js";
-import { renderChartSvg } from "./render.js";
+import { renderChartSvg } from "./svg.js";
 import { inSentence, listSv, num, plainLabel } from "./swedish.js";
 
 /** One line of the resultaträkning: outcome and forecast in tkr, as the report shows them. */
