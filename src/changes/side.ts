@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { validateYear } from "../check/index.js";
-import { decodeInput } from "../check/input-text.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MissingYearError } from "../load/dataset.js";
 import { loadEarlierCalls } from "../load/earlier-calls.js";
 import { loadImages } from "../load/images.js";
+import { decodeInput } from "../load/input-text.js";
 import { buildReportModel, type ReportModel } from "../model/index.js";
 import { loadTemplates, renderReport, TemplateError } from "../render/index.js";
 

@@ -1,7 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Sourced, YearData } from "../load/dataset.js";
-import { type FinanceRow, financeRows, roundingTolerance, type Totals } from "../model/finance.js";
-import { formatSwedishInteger as n } from "../model/format.js";
+import {
+  type FinanceRow,
+  financeRows,
+  formatSwedishInteger as n,
+  roundingTolerance,
+  type Totals,
+} from "../model/for-checks.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 
 /** A stated total that differs from the sum of its lines by more than rounding explains. */

@@ -1,8 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Sourced, YearData } from "../load/dataset.js";
 import type { GrantPayment } from "../load/grants.js";
-import { financeRows } from "../model/finance.js";
-import { formatSwedishInteger as n } from "../model/format.js";
+import { financeRows, formatSwedishInteger as n } from "../model/for-checks.js";
 import { countyByCode, foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
 

@@ -1,9 +1,10 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { detectDelimiter } from "../load/csv.js";
+import { cellAt } from "../load/csv-records.js";
 import { lineBlocks, sniffCsvText, textChunks } from "../load/csv-text.js";
 import type { YearData } from "../load/dataset.js";
 import type { DataFile } from "../load/files.js";
-import { isLargeInput, positionsOf, smallInputTexts } from "./input-text.js";
+import { isLargeInput, positionsOf, smallInputTexts } from "../load/input-text.js";
 import { findPersonalData, type PersonalDataMatch } from "./personal-data-patterns.js";
 
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */
@@ -74,25 +75,6 @@ function scanText(file: string, text: string, lineOffset = 0, joinLines = true):
 function looksLikeFreeText(id: string): boolean {
   const t = id.trim();
   return t !== "" && (/\s/.test(t) || !/\d/.test(t));
-}
-
-/** The cell at a field index of a CSV line, with its 1-based column (quotes respected). */
-function cellAt(line: string, delimiter: string, index: number) {
-  let start = 0;
-  let field = 0;
-  let quoted = false;
-  for (let i = 0; i <= line.length; i++) {
-    const ch = line[i];
-    if (ch === '"') quoted = !quoted;
-    else if (i === line.length || (ch === delimiter && !quoted)) {
-      if (field === index) {
-        return { text: line.slice(start, i).replace(/^"|"$/g, ""), column: start + 1 };
-      }
-      field++;
-      start = i + 1;
-    }
-  }
-  return undefined;
 }
 
 /** Start of field `index` in the line text[start, end) without quotes, or -1 past its end. */

@@ -1,6 +1,6 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
-import { type InputText, positionsOf, smallInputTexts } from "./input-text.js";
+import { type InputText, positionsOf, smallInputTexts } from "../load/input-text.js";
 
 interface Placeholder {
   index: number;

@@ -1,11 +1,11 @@
 import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
+import { smallInputTexts } from "../load/input-text.js";
+import { readWordLists } from "../load/word-list-files.js";
 import type { YamlPath } from "../load/yaml-source.js";
-import { smallInputTexts } from "./input-text.js";
 import type { Speller } from "./spelling/speller.js";
 import { toolVersions } from "./spelling/versions.js";
-import { readWordLists } from "./spelling/word-list-files.js";
 
 /** Results of this many different texts are kept (years, branches). */
 const MAX_CACHED_RESULTS = 8;

@@ -1,21 +1,13 @@
-import { stat } from "node:fs/promises";
-import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
-import { suppressedCells } from "../model/disclosure.js";
+import { hasCallsFile } from "../load/earlier-calls.js";
+import { suppressedCells } from "../model/for-checks.js";
 
 const TABLE_NAME = {
   county: "calls per county",
   organisation: "calls per organisation",
   exposure: "exposed persons per type of exposure",
 } as const;
-
-async function hasCallsFile(root: string, year: number): Promise<boolean> {
-  return stat(path.join(root, String(year), "support-line", "calls.csv")).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
 
 /** Years from the first history year to the report year with no case count: gaps in the series. */
 async function gaps(data: YearData): Promise<Diagnostic[]> {

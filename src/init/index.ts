@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Document, parseDocument } from "yaml";
-import { decodeInput } from "../check/input-text.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { decodeInput } from "../load/input-text.js";
 import type { OutputFile } from "../output/write.js";
 import { markLiteralNumbers } from "./chapters.js";
 import {

@@ -4,6 +4,14 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type CallsSummary, loadCalls } from "./calls.js";
 import { dataFile } from "./files.js";
 
+/** Whether a year folder has its own support-line/calls.csv (which wins over its history row). */
+export async function hasCallsFile(root: string, year: number): Promise<boolean> {
+  return stat(path.join(root, String(year), "support-line", "calls.csv")).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
 /**
  * The calls.csv of every earlier year folder in the data root: a year with per-call data wins
  * over its history row in the series, and last year's exposure comes from it. Problems in

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { escapeMarkdownInline } from "../render/escape.js";
 import { renderChartPng } from "./charts/index.js";
 import {
   baseName,
@@ -12,7 +11,7 @@ import {
   PANDOC_MARKDOWN,
 } from "./document.js";
 import { embedFonts, escapeXml, layoutDocx } from "./docx-layout.js";
-import type { MakeFiles } from "./recipe.js";
+import { escapeMarkdownInline, type MakeFiles } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 
 /** Placeholder in the reference document's header that each build replaces with its stamp. */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { positionsOf, smallInputTexts } from "../check/input-text.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
 import type { YearData } from "../load/dataset.js";
+import { positionsOf, smallInputTexts } from "../load/input-text.js";
 import { describeCharacter } from "../load/text.js";
 
 /**

@@ -1,5 +1,4 @@
-import type { RenderedReport } from "../render/index.js";
-import type { OutputRecipe } from "./recipe.js";
+import type { OutputRecipe, RenderedReport } from "./recipe.js";
 import type { OutputFile } from "./write.js";
 
 /** The Markdown report's file name in the output folder. */

@@ -1,6 +1,6 @@
 // What a reader gets from each output file, as plain text pieces for the personal-data gate.
 import { strFromU8, unzipSync } from "fflate";
-import { positionsOf } from "../check/input-text.js";
+import { positionsOf } from "../load/input-text.js";
 import { pdfText } from "./pdf-text.js";
 import type { OutputFile } from "./write.js";
 

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
-import { TemplateError } from "../render/errors.js";
 import type { ConverterError } from "./converters.js";
 import {
   baseName,
@@ -13,7 +12,7 @@ import {
 } from "./document.js";
 import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
-import type { MakeFiles } from "./recipe.js";
+import { type MakeFiles, TemplateError } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 import { typstDiagnostics } from "./typst-problems.js";
 import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";

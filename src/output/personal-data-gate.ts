@@ -3,11 +3,11 @@
 // that names the output and, where its digits can be found in an input, the input's line.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { positionsOf, smallInputTexts } from "../check/input-text.js";
 import { foldForScan } from "../check/personal-data-fold.js";
 import { findPersonalData, type PersonalDataMatch } from "../check/personal-data-patterns.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
+import { positionsOf, smallInputTexts } from "../load/input-text.js";
 import { type OutputText, outputTexts } from "./output-text.js";
 import { UnreadablePdfError } from "./pdf-text.js";
 import type { OutputFile } from "./write.js";

@@ -1,8 +1,18 @@
+// The interface between the render/ and output/ stages: what a format gets from rendering and
+// what it may use of it. output/ imports render/ only through here, render/ output/ likewise.
 import type { YearData } from "../load/dataset.js";
 import type { RenderedReport, Target } from "../render/index.js";
 import type { ConverterNeed, Converters } from "./converters.js";
 import type { PdfStandard } from "./pdf-standards.js";
 import type { OutputFile } from "./write.js";
+
+/** Positioned template errors: what a recipe throws for text it cannot set. */
+export { TemplateError } from "../render/errors.js";
+/** Escapes text for Markdown, as the rendered report does. */
+export { escapeMarkdownInline } from "../render/escape.js";
+export type { RenderedReport, Target } from "../render/index.js";
+/** The charts a figure may draw (the chart registry), for {{figure}}. */
+export { CHART_NAMES, chartDefinition } from "./charts/registry.js";
 
 /** What a recipe may use besides the rendered report. */
 export interface RecipeContext {

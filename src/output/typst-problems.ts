@@ -1,7 +1,7 @@
 import path from "node:path";
-import { type InputText, positionsOf, smallInputTexts } from "../check/input-text.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
+import { type InputText, positionsOf, smallInputTexts } from "../load/input-text.js";
 import type { TypstProblem } from "./pdf.js";
 
 /** Where a Typst problem in the converted report is shown when no input has its text. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
-import { CHART_NAMES, chartDefinition } from "../output/charts/registry.js";
+import { CHART_NAMES, chartDefinition } from "../output/recipe.js";
 import { TemplateError } from "./errors.js";
 import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
 import { locOf, Markdown, TemplateValueError } from "./values.js";

@@ -2,12 +2,12 @@
 // word lists and YAML prose are parsed here, and cspell is loaded for words without a verdict.
 import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../../cache.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { WORD_LIST, type WordListTexts } from "../../load/word-list-files.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./prose.js";
 import { findTerms } from "./terminology.js";
 import { misspellings, type Verdict } from "./verdict.js";
 import { toolVersions } from "./versions.js";
-import { WORD_LIST, type WordListTexts } from "./word-list-files.js";
 import { parseWordLists, type WordLists } from "./word-lists.js";
 import { yamlProseUnits } from "./yaml-prose.js";
 

@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { mergeTerms, parseTerminology, type Term } from "./terminology.js";
 import {
   BUILT_IN_WORDS,
   readWordLists,
   TERMINOLOGY,
   type WordListTexts,
-} from "./word-list-files.js";
+} from "../../load/word-list-files.js";
+import { mergeTerms, parseTerminology, type Term } from "./terminology.js";
 
 export interface WordLists {
   /** Accepted words: lower-case ones in any capitalisation of the first letter, others as written. */

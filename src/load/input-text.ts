@@ -1,8 +1,10 @@
+// Every input read again as raw text (comments and exact spelling), for the text rules of check/
+// and the gates of output/: they get the texts from here and never read a file themselves.
 import type { Position } from "../diagnostics/diagnostic.js";
-import { detectEncoding } from "../load/csv-text.js";
-import type { YearData } from "../load/dataset.js";
-import { type DataFile, readLimited, SIZE_LIMITS } from "../load/files.js";
-import { normaliseText } from "../load/text.js";
+import { detectEncoding } from "./csv-text.js";
+import type { YearData } from "./dataset.js";
+import { type DataFile, readLimited, SIZE_LIMITS } from "./files.js";
+import { normaliseText } from "./text.js";
 
 /** The raw text of one input file, as its author wrote it (comments included). */
 export interface InputText {

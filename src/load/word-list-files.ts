@@ -2,10 +2,10 @@
 // them, which loads the yaml package).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { confine, dataFile } from "../../load/files.js";
-import { normaliseText } from "../../load/text.js";
-import { TEMPLATES_DIR } from "../../package-root.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { TEMPLATES_DIR } from "../package-root.js";
+import { confine, dataFile } from "./files.js";
+import { normaliseText } from "./text.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
 export const BUILT_IN_WORDS = `${path.join(TEMPLATES_DIR, "words")}${path.sep}`;
