@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAmount, parseCount } from "../src/load/amount.js";
+import { parseAmount, parseCount } from "../src/schema/amount.js";
 import { COUNTIES, countyHint, matchCounty } from "../src/schema/counties.js";
 
 describe("amounts", () => {

@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
+import { parseCount } from "../schema/amount.js";
+import { DATE_HINT, parseIsoDate } from "../schema/calendar.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
 import { PROVENANCE_STATUSES, type ProvenanceStatus } from "../schema/provenance.js";
 import {
@@ -10,8 +12,6 @@ import {
   type Organisation,
   vocabularyHint,
 } from "../schema/vocabulary.js";
-import { parseCount } from "./amount.js";
-import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
 import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";

@@ -1,8 +1,8 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
+import { parseAmount } from "../schema/amount.js";
+import { DATE_HINT, parseIsoDate } from "../schema/calendar.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
-import { parseAmount } from "./amount.js";
-import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 import { CappedFindings, LIMITS, overLimit } from "./limits.js";

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
-import { parseAmount } from "./amount.js";
+import { parseAmount } from "../schema/amount.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 import { CappedFindings, LIMITS, overLimit } from "./limits.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { quoted } from "../diagnostics/quote.js";
-import { parseAmount } from "../load/amount.js";
-import { DATE_HINT, parseIsoDate } from "../load/calendar.js";
+import { parseAmount } from "./amount.js";
+import { DATE_HINT, parseIsoDate } from "./calendar.js";
 import { countyHint, matchCounty } from "./counties.js";
 import { lookup, type Vocabulary, vocabularyHint } from "./vocabulary.js";
 
