@@ -12,6 +12,7 @@ import {
 } from "../src/model/format.js";
 import { escapeMarkdown, escapeMarkdownInline } from "../src/render/escape.js";
 import { PRESENTATION_HELPERS } from "../src/render/helpers.js";
+import { loadTemplates, partialArguments } from "../src/render/index.js";
 import { Markdown, TemplateValueError } from "../src/render/values.js";
 
 const NBSP = "\u00a0";
@@ -135,5 +136,22 @@ describe("escapeMarkdown", () => {
   });
   it("breaks GitHub emoji shortcodes and leaves ordinary colons alone", () => {
     expect(escapeMarkdown(":smile: NCH:s 2024:2")).toBe("\\:smile: NCH:s 2024:2");
+  });
+});
+
+describe("partial arguments", () => {
+  it("are the name= the built-in partials' leading comments document, null when not passed", async () => {
+    const { templates } = await loadTemplates(undefined);
+    if (!templates) throw new Error("no built-in templates");
+    expect(partialArguments(templates.partials.values()).sort()).toEqual([
+      "about",
+      "caption",
+      "charts",
+      "level",
+      "number",
+      "provenance",
+      "table",
+    ]);
+    expect(partialArguments([{ source: '{{!-- x="1" --}}{{!-- y=2 --}}\nz=3' }])).toEqual(["x"]);
   });
 });

@@ -19,17 +19,10 @@ function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
   return flag && stream.isTTY === true && !process.env.NO_COLOR;
 }
 
-function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command("nch-report")
-    .description(
-      `Compiles NCH's annual report from the year's data: validate it, then build ${FORMATS_TEXT}.`,
-    )
-    .version(TOOL_VERSION)
-    .option("--verbose", "show stack traces of internal failures")
-    .option("--no-color", "no colours in the output (NO_COLOR is respected too)")
-    .showHelpAfterError()
-    .exitOverride();
+type SetExit = (code: number) => void;
 
+/** `validate <year>`: the year's data checked, findings by a reporter. */
+function addValidate(program: Command, setExit: SetExit): void {
   program
     .command("validate")
     .description(
@@ -61,7 +54,10 @@ Examples:
         await runValidate(year, { ...flags, data: dataRootFor(flags.data), color }, process.stdout),
       );
     });
+}
 
+/** `build <year>`: validate, then the report in every format asked for. */
+function addBuild(program: Command, setExit: SetExit): void {
   program
     .command("build")
     .description(
@@ -102,7 +98,10 @@ Examples:
         await runBuild(year, { ...flags, data, color }, process.stdout, process.stderr, started),
       );
     });
+}
 
+/** `init <year>`: a new year's folder from the previous year's. */
+function addInit(program: Command, setExit: SetExit): void {
   program
     .command("init")
     .description(
@@ -128,7 +127,10 @@ Examples:
       const data = dataRootFor(flags.data);
       setExit(await runInit(year, { ...flags, data, color }, process.stdout));
     });
+}
 
+/** `changes <year>`: what the working tree changes in the report against a commit. */
+function addChanges(program: Command, setExit: SetExit): void {
   program
     .command("changes")
     .description(
@@ -157,7 +159,10 @@ Examples:
       const data = dataRootFor(flags.data);
       setExit(await runChanges(year, { ...flags, data, color }, process.stdout, process.stderr));
     });
+}
 
+/** `templates list | eject <name>`: the built-in templates and the project's overrides. */
+function addTemplates(program: Command, setExit: SetExit): void {
   const templates = program
     .command("templates")
     .description(
@@ -193,7 +198,10 @@ Examples:
       const data = dataRootFor(flags.data);
       setExit(await runTemplatesEject(name, { ...flags, data }, process.stdout));
     });
+}
 
+/** `schema [name]`: the JSON Schemas of the YAML input files. */
+function addSchema(program: Command, setExit: SetExit): void {
   program
     .command("schema")
     .description(
@@ -207,7 +215,25 @@ Examples:
       const { runSchema } = await import("./schema.js");
       setExit(runSchema(name, process.stdout));
     });
+}
 
+function buildProgram(setExit: SetExit): Command {
+  const program = new Command("nch-report")
+    .description(
+      `Compiles NCH's annual report from the year's data: validate it, then build ${FORMATS_TEXT}.`,
+    )
+    .version(TOOL_VERSION)
+    .option("--verbose", "show stack traces of internal failures")
+    .option("--no-color", "no colours in the output (NO_COLOR is respected too)")
+    .showHelpAfterError()
+    .exitOverride();
+
+  addValidate(program, setExit);
+  addBuild(program, setExit);
+  addInit(program, setExit);
+  addChanges(program, setExit);
+  addTemplates(program, setExit);
+  addSchema(program, setExit);
   return program;
 }
 

@@ -98,9 +98,10 @@ export async function renderReport(
   );
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const compiled = results.map((r) => r.compiled);
+  const defaults = Object.fromEntries(partialArguments(partials).map((a) => [a, null]));
   for (const [i, partial] of partials.entries()) {
     const template = compiled[i];
-    if (template) env.registerPartial(partial.name, partialWithDefaults(env, template));
+    if (template) env.registerPartial(partial.name, partialWithDefaults(env, template, defaults));
   }
   const report = compiled[partials.length];
   const chapters = model.chapters.map((c, i) => ({
@@ -161,26 +162,32 @@ function run(render: () => string, file: string): string {
   }
 }
 
-/** Hash arguments a partial may be called without ({{> status-overview}}): absent means null. */
-const PARTIAL_ARGUMENTS = [
-  "number",
-  "level",
-  "caption",
-  "table",
-  "charts",
-  "provenance",
-  "about",
-] as const;
+/**
+ * Hash arguments a partial may be called without ({{> status-overview}}): absent means null. They
+ * are the `name=` that the partials' leading comments document (`caption="…", table=true`).
+ */
+export function partialArguments(partials: Iterable<{ source: string }>): string[] {
+  const names = new Set<string>();
+  for (const { source } of partials) {
+    const comment = /^\s*\{\{!--([\s\S]*?)--\}\}/.exec(source)?.[1] ?? "";
+    for (const [, name] of comment.matchAll(/\b([a-z][A-Za-z]*)=/g)) names.add(name as string);
+  }
+  return [...names];
+}
 
 /**
  * A partial that may be called with or without its hash arguments, and with or without a block:
  * called without one, {{> @partial-block}} inside it renders nothing (instead of failing).
  */
-function partialWithDefaults(env: typeof Handlebars, compiled: Compiled): Handlebars.Template {
+function partialWithDefaults(
+  env: typeof Handlebars,
+  compiled: Compiled,
+  defaults: Record<string, null>,
+): Handlebars.Template {
   return ((context: unknown, options: Handlebars.RuntimeOptions & { fn?: unknown } = {}) => {
     const withDefaults =
       context !== null && typeof context === "object" && !Array.isArray(context)
-        ? { ...Object.fromEntries(PARTIAL_ARGUMENTS.map((a) => [a, null])), ...context }
+        ? { ...defaults, ...context }
         : context;
     let runtime = options;
     if (typeof options.fn !== "function") {
