@@ -61,55 +61,8 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   const templates = options.templates ?? (await builtInTemplates());
   const figures = new FigureRegistry(options.target, model, options.images ?? new Map());
-  const env = HandlebarsRuntime.create();
-  env.unregisterHelper("log");
-  env.registerHelper(PRESENTATION_HELPERS);
-  env.registerHelper(
-    PRINT_HELPER,
-    (value: unknown, name: unknown, opts: Handlebars.HelperOptions) =>
-      printValue(value, String(name), opts),
-  );
-  env.registerHelper(
-    "figure",
-    function (this: unknown, id: unknown, opts: Handlebars.HelperOptions) {
-      return figures.figure(id, opts, this);
-    },
-  );
-  env.registerHelper("tableCaption", function (this: unknown, opts: Handlebars.HelperOptions) {
-    return figures.tableCaption(opts, this);
-  });
-  env.registerHelper("provenanceNote", (note: unknown, opts: Handlebars.HelperOptions) =>
-    figures.provenanceNote(note, opts),
-  );
-
-  const known = {
-    helpers: new Set(Object.keys(env.helpers)),
-    partials: new Set(templates.partials.keys()),
-  };
-  // Partials, the report template, the chapters: the order their findings are listed in.
-  const partials = [...templates.partials.values()];
-  const sources = [
-    ...partials,
-    templates.report,
-    ...model.chapters.map((c) => ({ source: c.source, file: c.file })),
-  ];
-  const results = await Promise.all(
-    sources.map((t) => compileTemplate(env, t.source, t.file, known, options.cacheDir)),
-  );
-  const diagnostics = results.flatMap((r) => r.diagnostics);
-  const compiled = results.map((r) => r.compiled);
-  const defaults = Object.fromEntries(partialArguments(partials).map((a) => [a, null]));
-  for (const [i, partial] of partials.entries()) {
-    const template = compiled[i];
-    if (template) env.registerPartial(partial.name, partialWithDefaults(env, template, defaults));
-  }
-  const report = compiled[partials.length];
-  const chapters = model.chapters.map((c, i) => ({
-    file: c.file,
-    compiled: compiled[partials.length + 1 + i],
-  }));
-  if (diagnostics.length > 0 || !report) throw new TemplateError(diagnostics);
-
+  const env = environment(figures);
+  const { report, chapters } = await compileAll(env, templates, model, options.cacheDir);
   const renderedChapters = chapters.map(({ file, compiled }) => ({
     file,
     markdown: run(() => (compiled as Compiled).render(model), file),
@@ -146,6 +99,70 @@ export async function renderReport(
     provenance: resolved.provenance,
     wordmark: wordmarkOf(model, options.images ?? new Map()),
   };
+}
+
+/** Handlebars' runtime with the presentation helpers and the figure helpers of this rendering. */
+function environment(figures: FigureRegistry): typeof Handlebars {
+  const env = HandlebarsRuntime.create();
+  env.unregisterHelper("log");
+  env.registerHelper(PRESENTATION_HELPERS);
+  env.registerHelper(
+    PRINT_HELPER,
+    (value: unknown, name: unknown, opts: Handlebars.HelperOptions) =>
+      printValue(value, String(name), opts),
+  );
+  env.registerHelper(
+    "figure",
+    function (this: unknown, id: unknown, opts: Handlebars.HelperOptions) {
+      return figures.figure(id, opts, this);
+    },
+  );
+  env.registerHelper("tableCaption", function (this: unknown, opts: Handlebars.HelperOptions) {
+    return figures.tableCaption(opts, this);
+  });
+  env.registerHelper("provenanceNote", (note: unknown, opts: Handlebars.HelperOptions) =>
+    figures.provenanceNote(note, opts),
+  );
+  return env;
+}
+
+/**
+ * The partials (registered in `env`), the report template and the chapters, compiled; their
+ * findings together, in that order. Throws TemplateError when there are any.
+ */
+async function compileAll(
+  env: typeof Handlebars,
+  templates: TemplateSet,
+  model: ReportModel,
+  cacheDir: string | undefined,
+) {
+  const known = {
+    helpers: new Set(Object.keys(env.helpers)),
+    partials: new Set(templates.partials.keys()),
+  };
+  const partials = [...templates.partials.values()];
+  const sources = [
+    ...partials,
+    templates.report,
+    ...model.chapters.map((c) => ({ source: c.source, file: c.file })),
+  ];
+  const results = await Promise.all(
+    sources.map((t) => compileTemplate(env, t.source, t.file, known, cacheDir)),
+  );
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const compiled = results.map((r) => r.compiled);
+  const defaults = Object.fromEntries(partialArguments(partials).map((a) => [a, null]));
+  for (const [i, partial] of partials.entries()) {
+    const template = compiled[i];
+    if (template) env.registerPartial(partial.name, partialWithDefaults(env, template, defaults));
+  }
+  const report = compiled[partials.length];
+  const chapters = model.chapters.map((c, i) => ({
+    file: c.file,
+    compiled: compiled[partials.length + 1 + i],
+  }));
+  if (diagnostics.length > 0 || !report) throw new TemplateError(diagnostics);
+  return { report, chapters };
 }
 
 async function builtInTemplates(): Promise<TemplateSet> {
