@@ -10,7 +10,9 @@ import {
   flattenImagePaths,
   PANDOC_MARKDOWN,
 } from "./document.js";
+import { anchorDocument } from "./docx-anchors.js";
 import { embedFonts, escapeXml, layoutDocx } from "./docx-layout.js";
+import { type SourceIndex, type SourceRef, sourceIndex } from "./docx-sources.js";
 import { escapeMarkdownInline, type MakeFiles } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";
 
@@ -174,15 +176,30 @@ export function reproducibleDocx(
   );
 }
 
+/** Source anchors into word/document.xml (hidden bookmarks); what each one names. */
+function anchorParts(parts: Record<string, Uint8Array>, index: SourceIndex): Record<string, SourceRef> {
+  const document = parts["word/document.xml"];
+  if (!document) return {};
+  const { xml, anchors } = anchorDocument(strFromU8(document), index);
+  parts["word/document.xml"] = strToU8(xml);
+  return anchors;
+}
+
 /** The DOCX output: PNGs made here while pandoc (in its worker) converts the Markdown for the PDF. */
 export const docxFiles: MakeFiles = async (report, context) => {
   if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
   const input = documentInput(report);
-  const bytes = await context.converters.docx({
+  const options = { stamp: context.stamp, date: context.date };
+  const converted = await context.converters.docx({
     input,
     pngs: await chartPngs(input),
     referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
-    options: { stamp: context.stamp, date: context.date },
+    options,
   });
-  return [{ name: "report.docx", bytes }];
+  const index = sourceIndex(context.data, report.charts);
+  let sources: Record<string, SourceRef> = {};
+  const bytes = reproducibleDocx(converted, options, (parts) => {
+    sources = anchorParts(parts, index);
+  });
+  return [{ name: "report.docx", bytes, sources }];
 };

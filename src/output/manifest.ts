@@ -48,6 +48,10 @@ export function buildManifest(
     provenance: info.dataProvenance,
     inputs,
     outputs: outputs.map((f) => ({ file: f.name, sha256: sha256(f.bytes) })),
+    // What each hidden bookmark of report.docx names: `nch-report review` maps comments with it.
+    ...Object.fromEntries(
+      outputs.filter((f) => f.sources).map((f) => ["sources", { [f.name]: f.sources }]),
+    ),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

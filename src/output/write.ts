@@ -14,6 +14,8 @@ export interface OutputFile {
   /** Relative to the output folder, forward slashes: "report.md", "figurer/figur-2.svg". */
   name: string;
   bytes: Uint8Array | string;
+  /** report.docx: what each hidden source anchor names (recorded in manifest.json). */
+  sources?: Readonly<Record<string, unknown>>;
 }
 
 const local = (dir: string, name: string) => path.join(dir, ...name.split("/"));
