@@ -161,6 +161,42 @@ Examples:
     });
 }
 
+/** `review <file.docx>`: reviewers' comments and tracked changes at their sources. */
+function addReview(program: Command, setExit: SetExit): void {
+  program
+    .command("review")
+    .description(
+      "Map the comments and tracked changes of a reviewed report.docx back to the source files and lines.",
+    )
+    .argument("<file.docx>", "the DOCX as it came back from Word or LibreOffice")
+    .option("--year <year>", "the report year (default: from the document)")
+    .option("--data <dir>", DATA_HELP)
+    .option(
+      "--out <dir>",
+      "the build folder with manifest.json (default: beside the DOCX, then dist/<year>)",
+    )
+    .option("--format <name>", "stylish, json or github", "stylish")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report review ~/Hämtade/report-kommenterad.docx
+  $ nch-report review report.docx --year 2025 --format json
+  $ nch-report review report.docx --format github   # annotations on the source lines`,
+    )
+    .action(
+      async (
+        file: string,
+        flags: { data?: string; year?: string; out?: string; format: string },
+      ) => {
+        const { runReview } = await import("./review.js");
+        const color = colorWanted(process.stdout, program.opts().color !== false);
+        const data = dataRootFor(flags.data);
+        setExit(await runReview(file, { ...flags, data, color }, process.stdout));
+      },
+    );
+}
+
 /** `templates list | eject <name>`: the built-in templates and the project's overrides. */
 function addTemplates(program: Command, setExit: SetExit): void {
   const templates = program
@@ -232,6 +268,7 @@ function buildProgram(setExit: SetExit): Command {
   addBuild(program, setExit);
   addInit(program, setExit);
   addChanges(program, setExit);
+  addReview(program, setExit);
   addTemplates(program, setExit);
   addSchema(program, setExit);
   return program;

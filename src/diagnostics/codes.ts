@@ -264,6 +264,27 @@ export const CODES = {
     severity: "warning",
     summary: "A wrong or inconsistent form of a term; the terminology list gives the agreed one.",
   },
+  "review/comment": {
+    severity: "info",
+    summary: "A reviewer's comment in the DOCX, at the source of the text it is on.",
+  },
+  "review/reply": { severity: "info", summary: "A reply to a reviewer's comment in the DOCX." },
+  "review/insertion": { severity: "info", summary: "Text a reviewer inserted (tracked change)." },
+  "review/deletion": { severity: "info", summary: "Text a reviewer deleted (tracked change)." },
+  "review/move": { severity: "info", summary: "Text a reviewer moved (tracked change)." },
+  "review/inputs-changed": {
+    severity: "warning",
+    summary: "Inputs have changed since the reviewed DOCX was built: lines may have moved.",
+  },
+  "review/no-sources": {
+    severity: "warning",
+    summary: "No manifest.json with the DOCX's source anchors was found: nothing can be mapped.",
+  },
+  "review/unreadable": { severity: "error", summary: "The DOCX to review cannot be read." },
+  "review/not-a-docx": {
+    severity: "error",
+    summary: "The file to review is not a DOCX (no zip, no word/document.xml, broken XML).",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

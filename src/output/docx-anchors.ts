@@ -1,4 +1,4 @@
-import { type SourceIndex, type SourceRef, type TableSource, matchKey } from "./docx-sources.js";
+import { matchKey, type SourceIndex, type SourceRef, type TableSource } from "./docx-sources.js";
 
 /** Bookmark names of the anchors: hidden in Word (a leading "_"), the year, a running number. */
 export const ANCHOR_PREFIX = "_nch";
@@ -72,7 +72,7 @@ function strip(t: (SourceRef & { text?: string }) | undefined): SourceRef | unde
   return ref;
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -81,7 +81,9 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, "&");
 
 export const paragraphText = (xml: string) =>
-  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? "")).join("");
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => unescapeXml(m[1] ?? ""))
+    .join("");
 
 /** Where we are in the body: the current table, its header and the row's cells so far. */
 interface TableState {
@@ -113,7 +115,7 @@ export function anchorDocument(
     if (token === "<w:tbl>")
       tables.push({ source: undefined, used: new Set(), header: [], row: undefined, rowIndex: -1 });
     else if (token === "</w:tbl>") tables.pop();
-    else if (m[1] !== undefined && table) table.source = tableOf(index, unescape(m[1]));
+    else if (m[1] !== undefined && table) table.source = tableOf(index, unescapeXml(m[1]));
     else if (token.startsWith("<w:tr") && table) {
       table.rowIndex++;
       table.row = { cells: [], xml: [] };
@@ -165,7 +167,7 @@ function figureOf(
   text: string,
 ): SourceRef | undefined {
   if (alt !== undefined) {
-    const key = matchKey(unescape(alt));
+    const key = matchKey(unescapeXml(alt));
     return index.figures.find((f) => f.alt === key)?.source;
   }
   const caption = /^Figur \d+:\s*(.*)$/s.exec(text.trim())?.[1];

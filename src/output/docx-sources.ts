@@ -86,8 +86,9 @@ function yamlTexts(file: YamlSource): TextSource[] {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === "string") {
       if (value.trim()) found.push({ ...at(file, path), text: value });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === "object")
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, [...path, i]);
+    } else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(file.value, []);

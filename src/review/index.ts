@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { workingTreeFile, workingTreeText } from "../load/working-tree.js";
+import { ANCHOR_PREFIX } from "../output/docx-anchors.js";
+import type { SourceRef } from "../output/docx-sources.js";
+import { hashInputs } from "../output/manifest.js";
+import { mapReview, type ReviewFinding } from "./map.js";
+import { ReviewReadError, readReviewedDocx } from "./read.js";
+
+export { ReviewReadError } from "./read.js";
+
+export interface ReviewOptions {
+  /** The reviewed DOCX, absolute. */
+  docx: string;
+  dataRoot: string;
+  /** Where the build that made the DOCX may be: `dist/<year>` of the project by default. */
+  outDirFor: (year: number) => string;
+  year?: number;
+}
+
+export interface ReviewResult {
+  findings: ReviewFinding[];
+  warnings: Diagnostic[];
+  /** The manifest whose mapping was used, or null. */
+  manifest: string | null;
+}
+
+interface Manifest {
+  inputs?: { file: string; sha256: string }[];
+  sources?: { "report.docx"?: Record<string, SourceRef> };
+}
+
+function readDocx(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ReviewReadError(
+      "review/unreadable",
+      `The file cannot be read (${reason}).`,
+      "Check the path; a document open in Word can be read, one still downloading cannot.",
+    );
+  }
+}
+
+/** The first manifest beside the DOCX or in the build folder that maps this DOCX's anchors. */
+function findManifest(candidates: readonly string[], anchors: readonly string[]) {
+  for (const file of candidates) {
+    if (!existsSync(file)) continue;
+    try {
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+      const sources = manifest.sources?.["report.docx"];
+      if (sources && anchors.some((a) => Object.hasOwn(sources, a)))
+        return { file, manifest, sources };
+    } catch {
+      // Not a manifest of ours (or broken): the next place may have one.
+    }
+  }
+  return undefined;
+}
+
+/** Inputs whose bytes differ from the manifest's checksums, or that are gone. */
+async function changedInputs(root: string, manifest: Manifest): Promise<string[]> {
+  const recorded = manifest.inputs ?? [];
+  const present = recorded.flatMap((r) => {
+    const file = workingTreeFile(root, r.file);
+    return file ? [file] : [];
+  });
+  const now = new Map((await hashInputs(present)).map((h) => [h.file, h.sha256]));
+  return recorded.filter((r) => now.get(r.file) !== r.sha256).map((r) => r.file);
+}
+
+/** Reads a reviewed DOCX and maps each comment and tracked change to its source. */
+export async function reviewDocx(options: ReviewOptions): Promise<ReviewResult> {
+  const document = readReviewedDocx(readDocx(options.docx), ANCHOR_PREFIX);
+  const year =
+    options.year ?? Number(/^_nch(\d{4})_/.exec(document.anchors[0] ?? "")?.[1] ?? Number.NaN);
+  const candidates = [path.join(path.dirname(options.docx), "manifest.json")];
+  if (Number.isInteger(year)) candidates.push(path.join(options.outDirFor(year), "manifest.json"));
+  const found = findManifest(candidates, document.anchors);
+  const warnings: Diagnostic[] = [];
+  if (!found && document.items.length > 0)
+    warnings.push(noSources(document.anchors.length, candidates));
+  const changed = found ? await changedInputs(options.dataRoot, found.manifest) : [];
+  if (changed.length > 0) warnings.push(inputsChanged(changed));
+  const read = (file: string) => workingTreeText(options.dataRoot, file);
+  return {
+    findings: mapReview(document.items, found?.sources, read, new Set(changed)),
+    warnings,
+    manifest: found?.file ?? null,
+  };
+}
+
+function noSources(anchors: number, looked: readonly string[]): Diagnostic {
+  return {
+    severity: "warning",
+    code: "review/no-sources",
+    message:
+      anchors === 0
+        ? "The document has no source anchors: it was not built by nch-report (or an older version)."
+        : `No manifest.json that maps this document's anchors was found (looked in ${looked.map((l) => path.relative(process.cwd(), l) || l).join(", ")}).`,
+    file: "",
+    line: 0,
+    column: 0,
+    hint: "Put the build's manifest.json beside the DOCX, or name the year with --year and the build folder with --out.",
+  };
+}
+
+function inputsChanged(files: readonly string[]): Diagnostic {
+  const shown =
+    files.slice(0, 8).join(", ") + (files.length > 8 ? ` and ${files.length - 8} more` : "");
+  return {
+    severity: "warning",
+    code: "review/inputs-changed",
+    message: `${files.length} input file${files.length === 1 ? " has" : "s have"} changed since the DOCX was built: ${shown}. Lines in ${files.length === 1 ? "it" : "them"} may have moved.`,
+    file: "",
+    line: 0,
+    column: 0,
+    hint: "Rebuild and send the new DOCX for the next round of review.",
+  };
+}

@@ -1,0 +1,119 @@
+import type { SourceRef } from "../output/docx-sources.js";
+import type { ReviewItem } from "./read.js";
+
+/** A comment, reply or tracked change at its source, as the review reporters print it. */
+export interface ReviewFinding extends Omit<ReviewItem, "before" | "after" | "context" | "anchor"> {
+  /** The place in the inputs; null: "no source" (nothing before it in the document has one). */
+  source: SourceRef | null;
+  /** The source file has changed since the DOCX was built: its line may have moved. */
+  changed: boolean;
+  /** A tracked change in a chapter line: the line now and with the suggestion applied. */
+  diff?: { old: string; new: string };
+}
+
+/** The working tree's text of an input (relative to the data root), or undefined. */
+export type ReadSource = (file: string) => string | undefined;
+
+const indent = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
+
+/** The lines a source's value or paragraph spans: a chapter paragraph, a YAML block scalar. */
+function blockOf(lines: readonly string[], start: number, yaml: boolean): number[] {
+  const block = [start];
+  const first = lines[start] ?? "";
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (!line.trim() || (yaml && indent(line) <= indent(first))) break;
+    block.push(i);
+  }
+  return block;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Where `quote` starts in the block (any run of spaces may be a line break): 1-based line, column. */
+function locate(lines: readonly string[], block: readonly number[], quote: string) {
+  const words = quote
+    .trim()
+    .split(/[\s\u00a0]+/)
+    .filter(Boolean);
+  if (words.join(" ").length < 3) return undefined;
+  const text = block.map((i) => lines[i]).join("\n");
+  const m = new RegExp(words.map(escapeRegExp).join("[\\s\\u00a0]+")).exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index).split("\n");
+  const line = (block[0] as number) + before.length - 1;
+  return { line: line + 1, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** The source made exact with the working tree: the line and column of the text concerned. */
+function refine(source: SourceRef, item: ReviewItem, read: ReadSource): SourceRef {
+  const text = read(source.file);
+  if (text === undefined || source.line < 1) return source;
+  const lines = text.split(/\r\n|\r|\n/);
+  const block = blockOf(lines, source.line - 1, /\.ya?ml$/.test(source.file));
+  const quotes = [
+    item.kind === "comment" || item.kind === "reply" ? item.commented : "",
+    item.kind === "deletion" ? item.text : "",
+    item.kind === "insertion" || item.kind === "move"
+      ? item.context.split(/\s+/).slice(-4).join(" ")
+      : "",
+    item.before.split(/\s+/).slice(0, 4).join(" "),
+  ];
+  for (const quote of quotes) {
+    const found = quote && locate(lines, block, quote);
+    if (found) return { ...source, ...found };
+  }
+  return source;
+}
+
+/** The chapter line with one tracked change applied, where its place can be found in the line. */
+function lineDiff(item: ReviewItem, source: SourceRef, read: ReadSource) {
+  if (!/\/chapters\/[^/]+\.md$/.test(source.file)) return undefined;
+  const line = read(source.file)?.split(/\r\n|\r|\n/)[source.line - 1];
+  if (line === undefined) return undefined;
+  if (item.kind === "deletion") {
+    const at = line.indexOf(item.text);
+    if (at < 0 || !item.text) return undefined;
+    return { old: line, new: line.slice(0, at) + line.slice(at + item.text.length) };
+  }
+  // An insertion goes after the last words before it that the line holds.
+  const words = item.context.split(/\s+/).filter(Boolean);
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const tail = words.slice(-n).join(" ");
+    const at = line.lastIndexOf(tail);
+    if (at >= 0) {
+      const end =
+        at + tail.length + (item.context.endsWith(" ") && line[at + tail.length] === " " ? 1 : 0);
+      return { old: line, new: line.slice(0, end) + item.text + line.slice(end) };
+    }
+  }
+  if (item.context.trim() === "") {
+    const start = /^(?:\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*))*/.exec(line)?.[0].length ?? 0;
+    return { old: line, new: line.slice(0, start) + item.text + line.slice(start) };
+  }
+  return undefined;
+}
+
+/** Each item at its source: the anchor's mapping, made exact with the working tree's files. */
+export function mapReview(
+  items: readonly ReviewItem[],
+  sources: Readonly<Record<string, SourceRef>> | undefined,
+  read: ReadSource,
+  changedFiles: ReadonlySet<string>,
+): ReviewFinding[] {
+  return items.map((item) => {
+    const { before: _b, after: _a, context: _c, anchor, ...rest } = item;
+    const anchored = anchor !== undefined ? sources?.[anchor] : undefined;
+    const source = anchored ? refine(anchored, item, read) : null;
+    const diff =
+      source && (item.kind === "insertion" || item.kind === "deletion")
+        ? lineDiff(item, source, read)
+        : undefined;
+    return {
+      ...rest,
+      source,
+      changed: source !== null && changedFiles.has(source.file),
+      ...(diff && { diff }),
+    };
+  });
+}
