@@ -1,16 +1,21 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { WordReview } from "./word-review.js";
 
-// `nch-report review` on DOCX files built here and then reviewed as Word writes them.
-const ENV: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: ".nch-cache/test" };
+// `nch-report review` on the DOCX of data/2023 and data/2025, built here into a copy of the
+// project and then reviewed by editing its XML as Word does.
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  NO_COLOR: "1",
+  NCH_REPORT_CACHE: path.resolve(".nch-cache/test"),
+};
 delete ENV.SOURCE_DATE_EPOCH;
-delete ENV.GITHUB_ACTIONS;
 
-function cli(args: string[], cwd = process.cwd()) {
+function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [path.resolve("bin/nch-report.js"), ...args], {
     encoding: "utf8",
     env: ENV,
@@ -19,60 +24,182 @@ function cli(args: string[], cwd = process.cwd()) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const temp = () => mkdtempSync(path.join(tmpdir(), "nch-review-"));
-
-/** Builds the year's DOCX (with its manifest) into a folder of its own. */
-function buildDocx(year: number, data = "data"): string {
-  const out = temp();
-  const built = cli(["build", String(year), "--format", "docx", "--data", data, "--out", out, "--quiet"]);
+/** A project of its own: a copy of data/, built into its dist/<year>/ (the default). */
+function project(year: number): string {
+  const root = mkdtempSync(path.join(tmpdir(), "nch-review-"));
+  cpSync("data", path.join(root, "data"), { recursive: true });
+  const built = cli(["build", String(year), "--format", "docx", "--quiet"], root);
   expect(built.stderr).toBe("");
   expect(built.code).toBe(0);
-  return out;
+  return root;
 }
+
+const docxOf = (root: string, year: number) =>
+  readFileSync(path.join(root, "dist", String(year), "report.docx"));
 
 const ANNA = "Anna Analytiker";
 const BO = "Bo Granskare";
 const DATE = "2026-12-01T09:30:00Z";
+const NBSP = "\u00a0";
 
-let build2023: string;
-let reviewed2023: string;
+let root2023: string;
+let root2025: string;
 
 beforeAll(() => {
-  build2023 = buildDocx(2023);
-  const review = new WordReview(readFileSync(path.join(build2023, "report.docx")));
+  root2023 = project(2023);
+  const review = new WordReview(docxOf(root2023, 2023));
   const prose = review.comment({ text: "Stödtelefonen har funnits sen 2014" }, ANNA, DATE, "Sedan 2014 eller 2015?");
-  review.reply(prose, BO, "2026-12-02T08:00:00Z", "2014 enligt diariet.");
+  review.reply(prose, BO, "2026-12-02T08:00:00Z", "2014 enligt diariet, se 19121212-1212.");
   review.comment({ text: "bedriver ett operativt arbete" }, ANNA, DATE, "Gäller det hela länet?");
   review.comment({ text: "kunnat dra nytta av lärdomar" }, BO, DATE, "Vilka län?");
-  review.comment({ text: "18 420", after: "Tabell 2: Resultaträkning" }, ANNA, DATE, "Stämmer lönekostnaderna?");
-  review.comment({ text: "1 105 000", after: "Tabell 4: Lämnade bidrag" }, BO, DATE, "Örebro fick 1 105 000 kr");
-  review.comment({ text: "antal samtal per organisation 2023", after: "Figur 3" }, ANNA, DATE, "Färger?");
+  review.comment({ text: `18${NBSP}420`, after: "Tabell 2: Resultaträkning" }, ANNA, DATE, "Stämmer?");
+  review.comment({ text: `1${NBSP}105${NBSP}000`, after: "Tabell 4: Lämnade bidrag" }, BO, DATE, "Örebro?");
+  review.commentOnImage("Stapeldiagram över samtal per organisation 2023", ANNA, DATE, "Färger?");
+  review.comment({ text: "antal samtal per organisation 2023", after: "Figur 3" }, ANNA, DATE, "Versal?");
   review.delete({ text: "framför allt " }, BO, DATE);
   review.insert({ text: "Rekrytering med fokus på en breddad kompetens har" }, ANNA, DATE, " ändå");
-  reviewed2023 = path.join(build2023, "report-granskad.docx");
-  writeFileSync(reviewed2023, review.bytes());
-}, 240_000);
+  writeFileSync(path.join(root2023, "granskad.docx"), review.bytes());
+
+  root2025 = project(2025);
+  const r = new WordReview(docxOf(root2025, 2025));
+  r.comment({ text: "vidareutvecklat webbutbildningen" }, ANNA, DATE, "Vad är nytt?");
+  r.comment({ text: "gått in i en genomförandefas" }, BO, DATE, "Sedan när?");
+  r.comment({ text: "Länen beskriver ett fortsatt engagemang" }, ANNA, DATE, "Alla län?");
+  r.comment({ text: `20${NBSP}270`, after: "Tabell 7: Resultaträkning" }, BO, DATE, "Lön?");
+  r.comment({ text: `1${NBSP}200${NBSP}000`, after: "Tabell 9: Lämnade bidrag" }, ANNA, DATE, "Skåne?");
+  r.comment({ text: "Skola/förskola", after: "Tabell 4: Antal samtal per organisation" }, ANNA, DATE, "Förskola?");
+  r.commentOnImage("Linjediagram över antal inkomna samtal", BO, DATE, "Y-axeln från noll?");
+  writeFileSync(path.join(root2025, "granskad.docx"), r.bytes());
+}, 300_000);
+
+type Finding = Record<string, unknown>;
+function reviewJson(root: string, ...args: string[]) {
+  const result = cli(["review", "granskad.docx", "--format", "json", ...args], root);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as { document: string; findings: Finding[]; warnings: Finding[] };
+}
+const where = (f: Finding) => [f.kind, f.file, f.line, f.column, f.path ?? f.computation ?? null];
+const CH07 = "2023/chapters/07-stod-till-yrkesverksamma.md";
+const CALLS_2023 = "sum of 395 rows of 2023/support-line/calls.csv";
 
 describe("report.docx knows its sources", () => {
-  it("records each hidden anchor's source in manifest.json", () => {
-    const manifest = JSON.parse(readFileSync(path.join(build2023, "manifest.json"), "utf8"));
-    const sources = manifest.sources["report.docx"];
-    expect(Object.keys(sources).length).toBeGreaterThan(500);
-    expect(sources._nch2023_1).toEqual({ file: "2023/report.yaml", line: 4, column: 8, path: "title" });
+  it("has a hidden anchor in every paragraph, cell and figure with text, each in manifest.json", () => {
+    for (const [root, year] of [[root2023, 2023], [root2025, 2025]] as const) {
+      const xml = strFromU8(unzipSync(docxOf(root, year))["word/document.xml"] as Uint8Array);
+      const manifest = JSON.parse(readFileSync(path.join(root, "dist", String(year), "manifest.json"), "utf8"));
+      const sources = manifest.sources["report.docx"];
+      const paragraphs = [...xml.matchAll(/<w:p(?:\s[^>]*[^/>])?>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+      const withContent = paragraphs.filter((p) => /<w:t[ >][^<]|<w:drawing>/.test(p));
+      const anchors = withContent.map((p) => /w:name="(_nch\d{4}_\d+)"/.exec(p)?.[1]);
+      expect(anchors.filter((a) => a === undefined)).toEqual([]);
+      expect(Object.keys(sources).sort()).toEqual((anchors as string[]).sort());
+    }
   });
 });
 
-describe("nch-report review", () => {
-  it("maps each comment, reply and tracked change to its source (json)", () => {
-    const result = cli(["review", reviewed2023, "--format", "json"]);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout);
-    console.log(JSON.stringify(report, null, 1));
+describe("nch-report review: each comment and tracked change at its source", () => {
+  it("2023: chapter prose, reply, county summary, theme, resultaträkning cell, grants row, chart, caption, changes", () => {
+    const { document, findings, warnings } = reviewJson(root2023);
+    expect(document).toBe("granskad.docx");
+    expect(warnings).toEqual([]);
+    expect(findings.map(where)).toEqual([
+      ["comment", CH07, 7, 131, null],
+      ["reply", CH07, 7, 131, null],
+      ["comment", "2023/counties/skane.yaml", 23, 3, "summary"],
+      ["comment", "2023/themes.yaml", 17, 38, "success_factors[1].text"],
+      ["comment", "2023/finance/income-statement.yaml", 25, 22, "lines[0].children[1].children[0].outcome"],
+      ["comment", "2023/finance/grants.csv", 2, 1, null],
+      ["comment", "2023/support-line/calls.csv", 1, 1, CALLS_2023],
+      ["comment", CH07, 25, 41, null],
+      ["deletion", CH07, 9, 75, null],
+      ["insertion", CH07, 9, 404, null],
+    ]);
+  });
+});
+
+describe("nch-report review: 2025 and the three formats", () => {
+  it("2025: chapter prose, county summary, theme, resultaträkning cell, grants row, support-line table, chart", () => {
+    const { findings } = reviewJson(root2025);
+    const calls = "sum of 342 rows of 2025/support-line/calls.csv";
+    expect(findings.map(where)).toEqual([
+      ["comment", "2025/chapters/05-kunskapsstod.md", 5, 20, null],
+      ["comment", "2025/counties/dalarna.yaml", 17, 44, "summary"],
+      ["comment", "2025/themes.yaml", 8, 7, "success_factors[0].text"],
+      ["comment", "2025/finance/income-statement.yaml", 20, 22, "lines[0].children[1].children[0].outcome"],
+      ["comment", "2025/finance/grants.csv", 3, 1, null],
+      ["comment", "2025/support-line/calls.csv", 1, 1, calls],
+      ["comment", "2025/support-line/calls.csv", 1, 1, `${calls}, earlier years from history/support-line.csv`],
+    ]);
   });
 
-  it("stylish and github", () => {
-    console.log(cli(["review", reviewed2023]).stdout);
-    console.log(cli(["review", reviewed2023, "--format", "github"]).stdout);
+  it("json: author, date, comment, commented text, a reply's parent, a change's line diff; no identity number", () => {
+    const { findings } = reviewJson(root2023);
+    expect(findings[1]).toEqual({
+      kind: "reply",
+      id: "1",
+      parent: "0",
+      author: BO,
+      date: "2026-12-02T08:00:00Z",
+      text: "2014 enligt diariet, se [personnummer].",
+      commented: "Stödtelefonen har funnits sen 2014",
+      file: CH07,
+      line: 7,
+      column: 131,
+      changed: false,
+    });
+    const line = readFileSync(path.join(root2023, "data", CH07), "utf8").split("\n")[8] as string;
+    expect(findings[8]).toMatchObject({
+      kind: "deletion",
+      author: BO,
+      date: DATE,
+      text: "framför allt ",
+      diff: { old: line, new: line.replace("året framför allt handlat", "året handlat") },
+    });
+    expect((findings[9] as Finding).diff).toEqual({
+      old: line,
+      new: line.replace("kompetens har dock", "kompetens har ändå dock"),
+    });
+  });
+
+  it("stylish: grouped by source file, the change as a diff of the line, a summary", () => {
+    const result = cli(["review", "granskad.docx"], root2023);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      `data/${CH07}`,
+      `  7:131    comment    ${ANNA}, 2026-12-01: ”Sedan 2014 eller 2015?” on ”Stödtelefonen har funnits sen 2014”`,
+      `  7:131    reply      ${BO}, 2026-12-02: ”2014 enligt diariet, se [personnummer].” on ”Stödtelefonen har funnits sen 2014”`,
+      `  25:41    comment    ${ANNA}, 2026-12-01: ”Versal?” on ”antal samtal per organisation 2023”`,
+    ]);
+    expect(lines[4]).toBe(`  9:75     deletion   ${BO}, 2026-12-01: deleted ”framför allt”`);
+    expect(lines[5]).toMatch(/^ {11}- När det gäller uppdraget .* under året framför allt handlat om/);
+    expect(lines[6]).toMatch(/^ {11}\+ När det gäller uppdraget .* under året handlat om/);
+    expect(lines).toContain("data/2023/finance/income-statement.yaml");
+    expect(lines).toContain(
+      `  25:22    comment    ${ANNA}, 2026-12-01: ”Stämmer?” on ”18 420” (lines[0].children[1].children[0].outcome)`,
+    );
+    expect(lines).toContain(
+      `  1:1      comment    ${ANNA}, 2026-12-01: ”Färger?” (${CALLS_2023})`,
+    );
+    expect(lines.at(-2)).toBe("8 comments (1 reply) and 2 tracked changes in granskad.docx.");
+    expect(result.stdout).not.toContain("1212-1212");
+  });
+
+  it("github: a notice on each source line, the change inline", () => {
+    const result = cli(["review", "granskad.docx", "--format", "github"], root2023);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe(
+      `::notice file=data/${CH07},line=7,col=131,title=nch-report review/comment::${ANNA}, 2026-12-01: ”Sedan 2014 eller 2015?” on ”Stödtelefonen har funnits sen 2014”`,
+    );
+    expect(lines[4]).toBe(
+      `::notice file=data/2023/finance/income-statement.yaml,line=25,col=22,title=nch-report review/comment::${ANNA}, 2026-12-01: ”Stämmer?” on ”18 420” (lines[0].children[1].children[0].outcome)`,
+    );
+    expect(lines[8]).toBe(
+      `::notice file=data/${CH07},line=9,col=75,title=nch-report review/deletion::${BO}, 2026-12-01: deleted ”framför allt” Suggested: …å har förändringen under året [-framför allt -]handlat om att ge stöd och råd…`,
+    );
+    expect(result.stdout).not.toContain("1212-1212");
   });
 });

@@ -40,9 +40,9 @@ export class WordReview {
 
   /** Splits the run holding the target into before / target / after; returns what to wrap. */
   private split(target: Target, wrap: (rPr: string, text: string) => string): void {
-    const from = target.after ? this.document.indexOf(esc(target.after)) : 0;
-    if (from < 0) throw new Error(`No "${target.after}" in the document.`);
-    RUN.lastIndex = from;
+    const after = target.after ? this.document.indexOf(esc(target.after)) : 0;
+    if (after < 0) throw new Error(`No "${target.after}" in the document.`);
+    RUN.lastIndex = this.document.lastIndexOf("<w:p>", after);
     for (let m = RUN.exec(this.document); m; m = RUN.exec(this.document)) {
       const text = unesc(m[2] ?? "");
       const at = text.indexOf(target.text);
@@ -64,6 +64,18 @@ export class WordReview {
     this.split(target, (rPr, t) =>
       `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
     );
+    this.comments.push({ id, author, date, text, paraId: (0x10000000 + id).toString(16).toUpperCase() });
+    return id;
+  }
+
+  /** A comment on a picture: Word puts the range around the run of the drawing. */
+  commentOnImage(alt: string, author: string, date: string, text: string): number {
+    const id = this.nextId++;
+    const at = this.document.indexOf(`descr="${esc(alt)}`);
+    const start = this.document.lastIndexOf("<w:r><w:drawing>", at);
+    const end = this.document.indexOf("</w:drawing></w:r>", at) + "</w:drawing></w:r>".length;
+    if (at < 0 || start < 0) throw new Error(`No picture "${alt}" in the document.`);
+    this.document = `${this.document.slice(0, start)}<w:commentRangeStart w:id="${id}"/>${this.document.slice(start, end)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>${this.document.slice(end)}`;
     this.comments.push({ id, author, date, text, paraId: (0x10000000 + id).toString(16).toUpperCase() });
     return id;
   }

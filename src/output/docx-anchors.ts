@@ -158,7 +158,10 @@ function bookmark(para: string, id: number, name: string): string {
 
 function tableOf(index: SourceIndex, caption: string): TableSource | undefined {
   const key = matchKey(caption.replace(/^Tabell \d+:\s*/, ""));
-  return index.tables.find((t) => t.caption === key);
+  return (
+    index.tables.find((t) => t.caption === key) ??
+    index.tables.find((t) => t.prefix && key.startsWith(t.caption))
+  );
 }
 
 function figureOf(

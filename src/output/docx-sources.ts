@@ -24,6 +24,8 @@ export interface TextSource extends SourceRef {
 export interface TableSource {
   /** The caption without "Tabell N: ", as matchKey gives it. */
   caption: string;
+  /** The caption only begins so: the rest (the years) varies. */
+  prefix?: boolean;
   source: SourceRef;
   rows: { match: string[]; source: SourceRef; columns: Record<string, SourceRef> }[];
 }
@@ -174,8 +176,33 @@ function tableSources(data: YearData): TableSource[] {
   statement(data.incomeStatement, "resultaträkning");
   statement(data.appropriation, "anslagsredovisning");
   if (data.grants) tables.push(grantsTable(data.grants, data.year));
-  tables.push(statusTable(data));
+  tables.push(statusTable(data), ...supportLineTables(data));
   return tables;
+}
+
+/** The support line's tables: counts over calls.csv; the years before it from the history file. */
+function supportLineTables(data: YearData): TableSource[] {
+  const calls = callsFile(data);
+  if (!calls) return [];
+  const history = data.history;
+  const years = (history?.years ?? []).map((h) => ({
+    match: [String(h.year)],
+    source: { file: history?.file ?? "", line: h.line, column: 1 },
+    columns: {},
+  }));
+  years.push({ match: [String(data.year)], source: calls, columns: {} });
+  const table = (caption: string, rows: TableSource["rows"] = []) => ({
+    caption,
+    source: calls,
+    rows,
+    prefix: true,
+  });
+  return [
+    table("antal inkomna samtal per år", years),
+    table("antal samtal per organisation"),
+    table("antal samtal per län"),
+    table("utsatta individer per typ av utsatthet"),
+  ];
 }
 
 const DEVIATIONS = ["prognosavvikelse", "prognosavvikelse (%)", "upparbetningsgrad"];

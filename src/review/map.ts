@@ -30,27 +30,45 @@ function blockOf(lines: readonly string[], start: number, yaml: boolean): number
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Where `quote` starts in the block (any run of spaces may be a line break): 1-based line, column. */
-function locate(lines: readonly string[], block: readonly number[], quote: string) {
+/** Where `quote` is in the block (a run of spaces may be a line break), nearest to line `near`. */
+function locate(lines: readonly string[], block: readonly number[], quote: string, near: number) {
   const words = quote
     .trim()
     .split(/[\s\u00a0]+/)
     .filter(Boolean);
   if (words.join(" ").length < 3) return undefined;
   const text = block.map((i) => lines[i]).join("\n");
-  const m = new RegExp(words.map(escapeRegExp).join("[\\s\\u00a0]+")).exec(text);
-  if (!m) return undefined;
-  const before = text.slice(0, m.index).split("\n");
-  const line = (block[0] as number) + before.length - 1;
-  return { line: line + 1, column: (before.at(-1)?.length ?? 0) + 1 };
+  let best: { line: number; column: number } | undefined;
+  for (const m of text.matchAll(new RegExp(words.map(escapeRegExp).join("[\\s\\u00a0]+"), "g"))) {
+    const before = text.slice(0, m.index).split("\n");
+    const line = (block[0] as number) + before.length;
+    if (!best || Math.abs(line - near) < Math.abs(best.line - near))
+      best = { line, column: (before.at(-1)?.length ?? 0) + 1 };
+  }
+  return best;
 }
 
+/** Lines around `line` (0-based): where a line of a file edited since the build may have gone. */
+const around = (count: number, line: number, reach = 40) =>
+  Array.from({ length: count }, (_, i) => i).filter((i) => Math.abs(i - line) <= reach);
+
 /** The source made exact with the working tree: the line and column of the text concerned. */
-function refine(source: SourceRef, item: ReviewItem, read: ReadSource): SourceRef {
-  const text = read(source.file);
+function refine(
+  source: SourceRef,
+  item: ReviewItem,
+  read: ReadSource,
+  changed: boolean,
+): SourceRef {
+  // A computed figure has no text of its own in the file it is computed from.
+  const text = source.computation ? undefined : read(source.file);
   if (text === undefined || source.line < 1) return source;
   const lines = text.split(/\r\n|\r|\n/);
-  const block = blockOf(lines, source.line - 1, /\.ya?ml$/.test(source.file));
+  const yaml = /\.ya?ml$/.test(source.file);
+  const block = changed
+    ? around(lines.length, source.line - 1)
+    : source.file.endsWith(".md") || yaml
+      ? blockOf(lines, source.line - 1, yaml)
+      : [source.line - 1];
   const quotes = [
     item.kind === "comment" || item.kind === "reply" ? item.commented : "",
     item.kind === "deletion" ? item.text : "",
@@ -60,7 +78,7 @@ function refine(source: SourceRef, item: ReviewItem, read: ReadSource): SourceRe
     item.before.split(/\s+/).slice(0, 4).join(" "),
   ];
   for (const quote of quotes) {
-    const found = quote && locate(lines, block, quote);
+    const found = quote && locate(lines, block, quote, source.line);
     if (found) return { ...source, ...found };
   }
   return source;
@@ -104,7 +122,8 @@ export function mapReview(
   return items.map((item) => {
     const { before: _b, after: _a, context: _c, anchor, ...rest } = item;
     const anchored = anchor !== undefined ? sources?.[anchor] : undefined;
-    const source = anchored ? refine(anchored, item, read) : null;
+    const changed = anchored !== undefined && changedFiles.has(anchored.file);
+    const source = anchored ? refine(anchored, item, read, changed) : null;
     const diff =
       source && (item.kind === "insertion" || item.kind === "deletion")
         ? lineDiff(item, source, read)
@@ -112,7 +131,7 @@ export function mapReview(
     return {
       ...rest,
       source,
-      changed: source !== null && changedFiles.has(source.file),
+      changed,
       ...(diff && { diff }),
     };
   });

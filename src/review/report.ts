@@ -55,6 +55,25 @@ function diffLines(f: ReviewFinding): string[] {
   return f.diff ? [`- ${safe(f.diff.old, 2000)}`, `+ ${safe(f.diff.new, 2000)}`] : [];
 }
 
+/** "…under året [-framför allt -]handlat om…": the change in its line, for one-line annotations. */
+export function inlineDiff(diff: { old: string; new: string }): string {
+  let start = 0;
+  while (start < diff.old.length && diff.old[start] === diff.new[start]) start++;
+  let end = 0;
+  while (
+    end < diff.old.length - start &&
+    end < diff.new.length - start &&
+    diff.old[diff.old.length - 1 - end] === diff.new[diff.new.length - 1 - end]
+  )
+    end++;
+  const removed = diff.old.slice(start, diff.old.length - end);
+  const added = diff.new.slice(start, diff.new.length - end);
+  const before = diff.old.slice(Math.max(0, start - 30), start);
+  const after = diff.old.slice(diff.old.length - end, diff.old.length - end + 30);
+  const change = `${removed ? `[-${removed}-]` : ""}${added ? `{+${added}+}` : ""}`;
+  return safe(`${start > 30 ? "…" : ""}${before}${change}${after}${end > 30 ? "…" : ""}`);
+}
+
 function stylish(report: ReviewReport): string {
   const c = new Chalk({ level: report.color ? 1 : 0 });
   const lines: string[] = report.warnings.map(
@@ -120,7 +139,7 @@ function github(report: ReviewReport): string {
     file: f.source ? report.pathPrefix + f.source.file : report.document,
     line: f.source?.line ?? 0,
     column: f.source?.column ?? 0,
-    ...(f.diff && { hint: `Suggested line: ${f.diff.new}` }),
+    ...(f.diff && { hint: `Suggested: ${inlineDiff(f.diff)}` }),
   }));
   const warnings = report.warnings.map((w) => ({ ...w, file: report.document }));
   return REPORTERS.github([...warnings, ...diagnostics], { color: false, pathPrefix: "" });
