@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { WordReview } from "./word-review.js";
 
@@ -201,5 +201,67 @@ describe("nch-report review: 2025 and the three formats", () => {
       `::notice file=data/${CH07},line=9,col=75,title=nch-report review/deletion::${BO}, 2026-12-01: deleted ”framför allt” Suggested: …å har förändringen under året [-framför allt -]handlat om att ge stöd och råd…`,
     );
     expect(result.stdout).not.toContain("1212-1212");
+  });
+});
+
+describe("nch-report review: what cannot be read, and inputs changed since the build", () => {
+  it("refuses a file that is no DOCX, or is missing, with one located message (exit 1)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nch-review-bad-"));
+    writeFileSync(path.join(dir, "text.docx"), "Detta är ingen DOCX.");
+    writeFileSync(path.join(dir, "zip.docx"), zipSync({ "a.txt": strToU8("a") }));
+    const hint = "Give the .docx file itself as Word or LibreOffice saved it";
+    const cases = [
+      ["text.docx", "review/not-a-docx", "The file is not a DOCX (not a zip archive).", `${hint} (not a .doc, PDF or shortcut).`],
+      ["zip.docx", "review/not-a-docx", "The file is a zip archive but no DOCX: it has no word/document.xml.", `${hint}.`],
+      ["saknas.docx", "review/unreadable", "The file cannot be read (ENOENT).", "Check the path; a document open in Word can be read, one still downloading cannot."],
+    ];
+    for (const [file, code, message, h] of cases) {
+      const result = cli(["review", file as string, "--format", "json"], dir);
+      expect(result.code, file).toBe(1);
+      expect(JSON.parse(result.stdout)).toEqual({
+        diagnostics: [{ severity: "error", code, message, file, line: 0, column: 0, hint: h }],
+        errors: 1,
+        warnings: 0,
+      });
+    }
+    const stylish = cli(["review", "text.docx"], dir);
+    expect(stylish.stdout).toContain("error    The file is not a DOCX (not a zip archive).  review/not-a-docx");
+    expect(stylish.stderr).toBe("");
+    const usage = cli(["review", "text.docx", "--format", "xml"], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('nch-report: --format must be one of stylish, json, github, not "xml".\n');
+  });
+
+  it("without the build's manifest.json: every finding listed, without a source, and a warning", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nch-review-alone-"));
+    writeFileSync(path.join(dir, "granskad.docx"), readFileSync(path.join(root2023, "granskad.docx")));
+    const { findings, warnings } = reviewJson(dir);
+    expect(warnings.map((w) => w.code)).toEqual(["review/no-sources"]);
+    expect(findings).toHaveLength(10);
+    expect(findings.map((f) => f.file)).toEqual(Array(10).fill(null));
+  });
+
+  it("says which inputs changed since the DOCX was built, and still finds the moved lines", () => {
+    const chapter = path.join(root2023, "data", CH07);
+    writeFileSync(chapter, `Ny inledning.\n\n${readFileSync(chapter, "utf8")}`);
+    const { findings, warnings } = reviewJson(root2023);
+    expect(warnings).toEqual([
+      {
+        code: "review/inputs-changed",
+        message: `1 input file has changed since the DOCX was built: ${CH07}. Lines in it may have moved.`,
+      },
+    ]);
+    expect(findings.map((f) => [f.file, f.line, f.column, f.changed])).toEqual([
+      [CH07, 9, 131, true],
+      [CH07, 9, 131, true],
+      ["2023/counties/skane.yaml", 23, 3, false],
+      ["2023/themes.yaml", 17, 38, false],
+      ["2023/finance/income-statement.yaml", 25, 22, false],
+      ["2023/finance/grants.csv", 2, 1, false],
+      ["2023/support-line/calls.csv", 1, 1, false],
+      [CH07, 27, 41, true],
+      [CH07, 11, 75, true],
+      [CH07, 11, 404, true],
+    ]);
   });
 });
