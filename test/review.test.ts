@@ -48,17 +48,40 @@ let root2025: string;
 beforeAll(() => {
   root2023 = project(2023);
   const review = new WordReview(docxOf(root2023, 2023));
-  const prose = review.comment({ text: "Stödtelefonen har funnits sen 2014" }, ANNA, DATE, "Sedan 2014 eller 2015?");
+  const prose = review.comment(
+    { text: "Stödtelefonen har funnits sen 2014" },
+    ANNA,
+    DATE,
+    "Sedan 2014 eller 2015?",
+  );
   review.reply(prose, BO, "2026-12-02T08:00:00Z", "2014 enligt diariet, se 19121212-1212.");
   review.comment({ text: "bedriver ett operativt arbete" }, ANNA, DATE, "Gäller det hela länet?");
   review.comment({ text: "kunnat dra nytta av lärdomar" }, BO, DATE, "Vilka län?");
-  review.comment({ text: `18${NBSP}420`, after: "Tabell 2: Resultaträkning" }, ANNA, DATE, "Stämmer?");
-  review.comment({ text: `1${NBSP}105${NBSP}000`, after: "Tabell 4: Lämnade bidrag" }, BO, DATE, "Örebro?");
+  review.comment(
+    { text: `18${NBSP}420`, after: "Tabell 2: Resultaträkning" },
+    ANNA,
+    DATE,
+    "Stämmer?",
+  );
+  review.comment(
+    { text: `1${NBSP}105${NBSP}000`, after: "Tabell 4: Lämnade bidrag" },
+    BO,
+    DATE,
+    "Örebro?",
+  );
   review.commentOnImage("Stapeldiagram över samtal per organisation 2023", ANNA, DATE, "Färger?");
-  review.comment({ text: "antal samtal per organisation 2023", after: "Figur 3" }, ANNA, DATE, "Versal?");
+  review.comment(
+    { text: "antal samtal per organisation 2023", after: "Figur 3" },
+    ANNA,
+    DATE,
+    "Versal?",
+  );
   review.delete({ text: "framför allt " }, BO, DATE);
   review.insert({ text: "Rekrytering med fokus på en breddad kompetens har" }, ANNA, DATE, " ändå");
   writeFileSync(path.join(root2023, "granskad.docx"), review.bytes());
+  // The input of test/fixtures/review/make-libreoffice.mjs.
+  if (process.env.NCH_REVIEW_KEEP)
+    writeFileSync(process.env.NCH_REVIEW_KEEP, readFileSync(path.join(root2023, "granskad.docx")));
 
   root2025 = project(2025);
   const r = new WordReview(docxOf(root2025, 2025));
@@ -66,8 +89,18 @@ beforeAll(() => {
   r.comment({ text: "gått in i en genomförandefas" }, BO, DATE, "Sedan när?");
   r.comment({ text: "Länen beskriver ett fortsatt engagemang" }, ANNA, DATE, "Alla län?");
   r.comment({ text: `20${NBSP}270`, after: "Tabell 7: Resultaträkning" }, BO, DATE, "Lön?");
-  r.comment({ text: `1${NBSP}200${NBSP}000`, after: "Tabell 9: Lämnade bidrag" }, ANNA, DATE, "Skåne?");
-  r.comment({ text: "Skola/förskola", after: "Tabell 4: Antal samtal per organisation" }, ANNA, DATE, "Förskola?");
+  r.comment(
+    { text: `1${NBSP}200${NBSP}000`, after: "Tabell 9: Lämnade bidrag" },
+    ANNA,
+    DATE,
+    "Skåne?",
+  );
+  r.comment(
+    { text: "Skola/förskola", after: "Tabell 4: Antal samtal per organisation" },
+    ANNA,
+    DATE,
+    "Förskola?",
+  );
   r.commentOnImage("Linjediagram över antal inkomna samtal", BO, DATE, "Y-axeln från noll?");
   writeFileSync(path.join(root2025, "granskad.docx"), r.bytes());
 }, 300_000);
@@ -77,7 +110,11 @@ function reviewJson(root: string, ...args: string[]) {
   const result = cli(["review", "granskad.docx", "--format", "json", ...args], root);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as { document: string; findings: Finding[]; warnings: Finding[] };
+  return JSON.parse(result.stdout) as {
+    document: string;
+    findings: Finding[];
+    warnings: Finding[];
+  };
 }
 const where = (f: Finding) => [f.kind, f.file, f.line, f.column, f.path ?? f.computation ?? null];
 const CH07 = "2023/chapters/07-stod-till-yrkesverksamma.md";
@@ -85,11 +122,18 @@ const CALLS_2023 = "sum of 395 rows of 2023/support-line/calls.csv";
 
 describe("report.docx knows its sources", () => {
   it("has a hidden anchor in every paragraph, cell and figure with text, each in manifest.json", () => {
-    for (const [root, year] of [[root2023, 2023], [root2025, 2025]] as const) {
+    for (const [root, year] of [
+      [root2023, 2023],
+      [root2025, 2025],
+    ] as const) {
       const xml = strFromU8(unzipSync(docxOf(root, year))["word/document.xml"] as Uint8Array);
-      const manifest = JSON.parse(readFileSync(path.join(root, "dist", String(year), "manifest.json"), "utf8"));
+      const manifest = JSON.parse(
+        readFileSync(path.join(root, "dist", String(year), "manifest.json"), "utf8"),
+      );
       const sources = manifest.sources["report.docx"];
-      const paragraphs = [...xml.matchAll(/<w:p(?:\s[^>]*[^/>])?>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+      const paragraphs = [...xml.matchAll(/<w:p(?:\s[^>]*[^/>])?>[\s\S]*?<\/w:p>/g)].map(
+        (m) => m[0],
+      );
       const withContent = paragraphs.filter((p) => /<w:t[ >][^<]|<w:drawing>/.test(p));
       const anchors = withContent.map((p) => /w:name="(_nch\d{4}_\d+)"/.exec(p)?.[1]);
       expect(anchors.filter((a) => a === undefined)).toEqual([]);
@@ -108,7 +152,13 @@ describe("nch-report review: each comment and tracked change at its source", () 
       ["reply", CH07, 7, 131, null],
       ["comment", "2023/counties/skane.yaml", 23, 3, "summary"],
       ["comment", "2023/themes.yaml", 17, 38, "success_factors[1].text"],
-      ["comment", "2023/finance/income-statement.yaml", 25, 22, "lines[0].children[1].children[0].outcome"],
+      [
+        "comment",
+        "2023/finance/income-statement.yaml",
+        25,
+        22,
+        "lines[0].children[1].children[0].outcome",
+      ],
       ["comment", "2023/finance/grants.csv", 2, 1, null],
       ["comment", "2023/support-line/calls.csv", 1, 1, CALLS_2023],
       ["comment", CH07, 25, 41, null],
@@ -126,10 +176,22 @@ describe("nch-report review: 2025 and the three formats", () => {
       ["comment", "2025/chapters/05-kunskapsstod.md", 5, 20, null],
       ["comment", "2025/counties/dalarna.yaml", 17, 44, "summary"],
       ["comment", "2025/themes.yaml", 8, 7, "success_factors[0].text"],
-      ["comment", "2025/finance/income-statement.yaml", 20, 22, "lines[0].children[1].children[0].outcome"],
+      [
+        "comment",
+        "2025/finance/income-statement.yaml",
+        20,
+        22,
+        "lines[0].children[1].children[0].outcome",
+      ],
       ["comment", "2025/finance/grants.csv", 3, 1, null],
       ["comment", "2025/support-line/calls.csv", 1, 1, calls],
-      ["comment", "2025/support-line/calls.csv", 1, 1, `${calls}, earlier years from history/support-line.csv`],
+      [
+        "comment",
+        "2025/support-line/calls.csv",
+        1,
+        1,
+        `${calls}, earlier years from history/support-line.csv`,
+      ],
     ]);
   });
 
@@ -173,15 +235,15 @@ describe("nch-report review: 2025 and the three formats", () => {
       `  25:41    comment    ${ANNA}, 2026-12-01: ”Versal?” on ”antal samtal per organisation 2023”`,
     ]);
     expect(lines[4]).toBe(`  9:75     deletion   ${BO}, 2026-12-01: deleted ”framför allt”`);
-    expect(lines[5]).toMatch(/^ {11}- När det gäller uppdraget .* under året framför allt handlat om/);
+    expect(lines[5]).toMatch(
+      /^ {11}- När det gäller uppdraget .* under året framför allt handlat om/,
+    );
     expect(lines[6]).toMatch(/^ {11}\+ När det gäller uppdraget .* under året handlat om/);
     expect(lines).toContain("data/2023/finance/income-statement.yaml");
     expect(lines).toContain(
       `  25:22    comment    ${ANNA}, 2026-12-01: ”Stämmer?” on ”18 420” (lines[0].children[1].children[0].outcome)`,
     );
-    expect(lines).toContain(
-      `  1:1      comment    ${ANNA}, 2026-12-01: ”Färger?” (${CALLS_2023})`,
-    );
+    expect(lines).toContain(`  1:1      comment    ${ANNA}, 2026-12-01: ”Färger?” (${CALLS_2023})`);
     expect(lines.at(-2)).toBe("8 comments (1 reply) and 2 tracked changes in granskad.docx.");
     expect(result.stdout).not.toContain("1212-1212");
   });
@@ -204,6 +266,43 @@ describe("nch-report review: 2025 and the three formats", () => {
   });
 });
 
+describe("nch-report review: a document saved by LibreOffice", () => {
+  // Made once by test/fixtures/review/make-libreoffice.mjs (LibreOffice is not in CI) from this
+  // file's Word-reviewed 2023 DOCX: through ODT and back, the anchors survive; the reply is kept
+  // as a comment of its own (LibreOffice writes no commentsExtended.xml).
+  it("maps each comment and tracked change as in the Word document", () => {
+    const fixture = path.resolve("test/fixtures/review/libreoffice-2023.docx");
+    writeFileSync(path.join(root2023, "libreoffice.docx"), readFileSync(fixture));
+    const result = cli(["review", "libreoffice.docx", "--format", "json"], root2023);
+    expect(result.code).toBe(0);
+    const { findings, warnings } = JSON.parse(result.stdout) as {
+      findings: Finding[];
+      warnings: [];
+    };
+    expect(warnings).toEqual([]);
+    expect(findings.map((f) => [f.author, f.text, ...where(f)])).toEqual([
+      [ANNA, "Gäller det hela länet?", "comment", "2023/counties/skane.yaml", 23, 3, "summary"],
+      [BO, "Vilka län?", "comment", "2023/themes.yaml", 17, 38, "success_factors[1].text"],
+      [ANNA, "Sedan 2014 eller 2015?", "comment", CH07, 7, 131, null],
+      [BO, "2014 enligt diariet, se [personnummer].", "comment", CH07, 7, 131, null],
+      [ANNA, "Versal?", "comment", CH07, 25, 41, null],
+      [ANNA, "Färger?", "comment", "2023/support-line/calls.csv", 1, 1, CALLS_2023],
+      [
+        ANNA,
+        "Stämmer?",
+        "comment",
+        "2023/finance/income-statement.yaml",
+        25,
+        22,
+        "lines[0].children[1].children[0].outcome",
+      ],
+      [BO, "Örebro?", "comment", "2023/finance/grants.csv", 2, 1, null],
+      [BO, "framför allt ", "deletion", CH07, 9, 75, null],
+      [ANNA, " ändå", "insertion", CH07, 9, 404, null],
+    ]);
+  });
+});
+
 describe("nch-report review: what cannot be read, and inputs changed since the build", () => {
   it("refuses a file that is no DOCX, or is missing, with one located message (exit 1)", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "nch-review-bad-"));
@@ -211,9 +310,24 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
     writeFileSync(path.join(dir, "zip.docx"), zipSync({ "a.txt": strToU8("a") }));
     const hint = "Give the .docx file itself as Word or LibreOffice saved it";
     const cases = [
-      ["text.docx", "review/not-a-docx", "The file is not a DOCX (not a zip archive).", `${hint} (not a .doc, PDF or shortcut).`],
-      ["zip.docx", "review/not-a-docx", "The file is a zip archive but no DOCX: it has no word/document.xml.", `${hint}.`],
-      ["saknas.docx", "review/unreadable", "The file cannot be read (ENOENT).", "Check the path; a document open in Word can be read, one still downloading cannot."],
+      [
+        "text.docx",
+        "review/not-a-docx",
+        "The file is not a DOCX (not a zip archive).",
+        `${hint} (not a .doc, PDF or shortcut).`,
+      ],
+      [
+        "zip.docx",
+        "review/not-a-docx",
+        "The file is a zip archive but no DOCX: it has no word/document.xml.",
+        `${hint}.`,
+      ],
+      [
+        "saknas.docx",
+        "review/unreadable",
+        "The file cannot be read (ENOENT).",
+        "Check the path; a document open in Word can be read, one still downloading cannot.",
+      ],
     ];
     for (const [file, code, message, h] of cases) {
       const result = cli(["review", file as string, "--format", "json"], dir);
@@ -225,16 +339,23 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
       });
     }
     const stylish = cli(["review", "text.docx"], dir);
-    expect(stylish.stdout).toContain("error    The file is not a DOCX (not a zip archive).  review/not-a-docx");
+    expect(stylish.stdout).toContain(
+      "error    The file is not a DOCX (not a zip archive).  review/not-a-docx",
+    );
     expect(stylish.stderr).toBe("");
     const usage = cli(["review", "text.docx", "--format", "xml"], dir);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toBe('nch-report: --format must be one of stylish, json, github, not "xml".\n');
+    expect(usage.stderr).toBe(
+      'nch-report: --format must be one of stylish, json, github, not "xml".\n',
+    );
   });
 
   it("without the build's manifest.json: every finding listed, without a source, and a warning", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "nch-review-alone-"));
-    writeFileSync(path.join(dir, "granskad.docx"), readFileSync(path.join(root2023, "granskad.docx")));
+    writeFileSync(
+      path.join(dir, "granskad.docx"),
+      readFileSync(path.join(root2023, "granskad.docx")),
+    );
     const { findings, warnings } = reviewJson(dir);
     expect(warnings.map((w) => w.code)).toEqual(["review/no-sources"]);
     expect(findings).toHaveLength(10);

@@ -8,7 +8,11 @@ const W15 = 'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"';
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unesc = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** Where to act: the first run holding `text` after the first occurrence of `after` (if given). */
 export interface Target {
@@ -25,7 +29,8 @@ interface Comment {
   parent?: string;
 }
 
-const RUN = /<w:r>(<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*)<\/w:t><\/w:r>/g;
+const RUN =
+  /<w:r>(<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*)<\/w:t><\/w:r>/g;
 
 export class WordReview {
   private readonly files: Record<string, Uint8Array>;
@@ -48,7 +53,8 @@ export class WordReview {
       const at = text.indexOf(target.text);
       if (at < 0) continue;
       const rPr = m[1] ?? "";
-      const run = (t: string) => (t ? `<w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>` : "");
+      const run = (t: string) =>
+        t ? `<w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>` : "";
       const replaced =
         run(text.slice(0, at)) + wrap(rPr, target.text) + run(text.slice(at + target.text.length));
       this.document =
@@ -61,10 +67,18 @@ export class WordReview {
   /** A comment on the target's text; returns its id, for replies. */
   comment(target: Target, author: string, date: string, text: string): number {
     const id = this.nextId++;
-    this.split(target, (rPr, t) =>
-      `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
+    this.split(
+      target,
+      (rPr, t) =>
+        `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
     );
-    this.comments.push({ id, author, date, text, paraId: (0x10000000 + id).toString(16).toUpperCase() });
+    this.comments.push({
+      id,
+      author,
+      date,
+      text,
+      paraId: (0x10000000 + id).toString(16).toUpperCase(),
+    });
     return id;
   }
 
@@ -76,29 +90,54 @@ export class WordReview {
     const end = this.document.indexOf("</w:drawing></w:r>", at) + "</w:drawing></w:r>".length;
     if (at < 0 || start < 0) throw new Error(`No picture "${alt}" in the document.`);
     this.document = `${this.document.slice(0, start)}<w:commentRangeStart w:id="${id}"/>${this.document.slice(start, end)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>${this.document.slice(end)}`;
-    this.comments.push({ id, author, date, text, paraId: (0x10000000 + id).toString(16).toUpperCase() });
+    this.comments.push({
+      id,
+      author,
+      date,
+      text,
+      paraId: (0x10000000 + id).toString(16).toUpperCase(),
+    });
     return id;
   }
 
-  /** A reply: Word writes it as a comment of its own, with the parent in commentsExtended.xml. */
+  /** A reply: a comment of its own on the same text, its parent in commentsExtended.xml. */
   reply(parent: number, author: string, date: string, text: string): number {
     const id = this.nextId++;
+    const start = `<w:commentRangeStart w:id="${parent}"/>`;
+    const reference = `<w:r><w:commentReference w:id="${parent}"/></w:r>`;
+    this.document = this.document
+      .replace(start, `${start}<w:commentRangeStart w:id="${id}"/>`)
+      .replace(
+        reference,
+        `${reference}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
+      );
     const parentPara = this.comments.find((c) => c.id === parent)?.paraId;
-    this.comments.push({ id, author, date, text, paraId: (0x10000000 + id).toString(16).toUpperCase(), ...(parentPara && { parent: parentPara }) });
+    this.comments.push({
+      id,
+      author,
+      date,
+      text,
+      paraId: (0x10000000 + id).toString(16).toUpperCase(),
+      ...(parentPara && { parent: parentPara }),
+    });
     return id;
   }
 
   insert(target: Target, author: string, date: string, inserted: string): void {
     const id = 9000 + this.nextId++;
-    this.split(target, (rPr, t) =>
-      `<w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:ins w:id="${id}" w:author="${esc(author)}" w:date="${date}"><w:r>${rPr}<w:t xml:space="preserve">${esc(inserted)}</w:t></w:r></w:ins>`,
+    this.split(
+      target,
+      (rPr, t) =>
+        `<w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:ins w:id="${id}" w:author="${esc(author)}" w:date="${date}"><w:r>${rPr}<w:t xml:space="preserve">${esc(inserted)}</w:t></w:r></w:ins>`,
     );
   }
 
   delete(target: Target, author: string, date: string): void {
     const id = 9000 + this.nextId++;
-    this.split(target, (rPr, t) =>
-      `<w:del w:id="${id}" w:author="${esc(author)}" w:date="${date}"><w:r>${rPr}<w:delText xml:space="preserve">${esc(t)}</w:delText></w:r></w:del>`,
+    this.split(
+      target,
+      (rPr, t) =>
+        `<w:del w:id="${id}" w:author="${esc(author)}" w:date="${date}"><w:r>${rPr}<w:delText xml:space="preserve">${esc(t)}</w:delText></w:r></w:del>`,
     );
   }
 
@@ -115,7 +154,10 @@ export class WordReview {
     );
     files["word/commentsExtended.xml"] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx ${W15}>${this.comments
-        .map((c) => `<w15:commentEx w15:paraId="${c.paraId}"${c.parent ? ` w15:paraIdParent="${c.parent}"` : ""} w15:done="0"/>`)
+        .map(
+          (c) =>
+            `<w15:commentEx w15:paraId="${c.paraId}"${c.parent ? ` w15:paraIdParent="${c.parent}"` : ""} w15:done="0"/>`,
+        )
         .join("")}</w15:commentsEx>`,
     );
     const rels = strFromU8(files["word/_rels/document.xml.rels"] as Uint8Array);

@@ -177,7 +177,10 @@ export function reproducibleDocx(
 }
 
 /** Source anchors into word/document.xml (hidden bookmarks); what each one names. */
-function anchorParts(parts: Record<string, Uint8Array>, index: SourceIndex): Record<string, SourceRef> {
+function anchorParts(
+  parts: Record<string, Uint8Array>,
+  index: SourceIndex,
+): Record<string, SourceRef> {
   const document = parts["word/document.xml"];
   if (!document) return {};
   const { xml, anchors } = anchorDocument(strFromU8(document), index);
