@@ -5,6 +5,7 @@
 // its converter as soon as it starts, while the main thread still validates.
 import { parentPort, workerData } from "node:worker_threads";
 import { type DocumentInput, type DocumentOptions, PANDOC_MARKDOWN } from "./document.js";
+import type { DocxResult } from "./docx.js";
 import type { PdfOptions, TypstProblem } from "./pdf.js";
 
 /** "markdown-to-typst" and "docx" each own a pandoc instance; "typst" owns the Typst compiler. */
@@ -22,7 +23,7 @@ export type ConverterRequest =
   | { op: "pdf"; body: string; input: DocumentInput; options: PdfOptions };
 
 export type ConverterReply = { id: number } & (
-  | { ok: true; result: Uint8Array | string }
+  | { ok: true; result: Uint8Array | string | DocxResult }
   | { ok: false; message: string; stack?: string; problems?: TypstProblem[] }
 );
 
@@ -70,12 +71,17 @@ const warmed = warm();
 // A failed warm-up is reported with the first request it fails, not as a crash of the worker.
 warmed.catch(() => undefined);
 
-async function handle(request: ConverterRequest): Promise<Uint8Array | string> {
+async function handle(request: ConverterRequest): Promise<Uint8Array | string | DocxResult> {
   await warmed;
   if (request.op === "typst") return (await import("./pdf.js")).markdownToTypst(request.markdown);
   if (request.op === "docx") {
-    const { renderDocx } = await import("./docx.js");
-    return renderDocx(request.input, request.referenceDocPath, request.options, request.pngs);
+    const { renderDocxWithSources } = await import("./docx.js");
+    return renderDocxWithSources(
+      request.input,
+      request.referenceDocPath,
+      request.options,
+      request.pngs,
+    );
   }
   return (await import("./pdf.js")).typstToPdf(request.body, request.input, request.options);
 }
@@ -88,9 +94,15 @@ port.on("message", ({ id, request }: { id: number; request: ConverterRequest }) 
       const handled = await handle(request);
       // The Typst compiler's Buffer is not transferable on Node 22 and 24 ("Cannot transfer
       // object of unsupported type"): a copy into a plain ArrayBuffer is, on every version.
-      const result = typeof handled === "string" ? handled : new Uint8Array(handled);
+      const result = handled instanceof Uint8Array ? new Uint8Array(handled) : handled;
+      const bytes =
+        typeof result === "string"
+          ? undefined
+          : result instanceof Uint8Array
+            ? result
+            : result.bytes;
       const reply: ConverterReply = { id, ok: true, result };
-      port.postMessage(reply, typeof result === "string" ? [] : [result.buffer as ArrayBuffer]);
+      port.postMessage(reply, bytes ? [bytes.buffer as ArrayBuffer] : []);
     } catch (error) {
       const e = error as Error & { problems?: TypstProblem[] };
       const reply: ConverterReply = {

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ConverterKind, ConverterReply, ConverterRequest } from "./converter-worker.js";
+import type { DocxResult } from "./docx.js";
 import type { TypstProblem } from "./pdf.js";
 import { makeTypstRoot, removeTypstRoot } from "./typst-root.js";
 
@@ -24,7 +25,7 @@ type Request<Op extends ConverterRequest["op"]> = Omit<Extract<ConverterRequest,
 /** The converter workers, started before validation so pandoc and Typst load meanwhile. */
 export interface Converters {
   typst(markdown: string): Promise<string>;
-  docx(request: Request<"docx">): Promise<Uint8Array>;
+  docx(request: Request<"docx">): Promise<DocxResult>;
   pdf(request: Request<"pdf">): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -102,7 +103,7 @@ export function startConverters(formats: readonly ConverterNeed[]): Converters {
   const missing = (what: string) => Promise.reject(new Error(`No ${what} worker was started.`));
   return {
     typst: (markdown) => toTypst?.send<string>({ op: "typst", markdown }) ?? missing("pandoc"),
-    docx: (request) => docx?.send<Uint8Array>({ op: "docx", ...request }) ?? missing("DOCX"),
+    docx: (request) => docx?.send<DocxResult>({ op: "docx", ...request }) ?? missing("DOCX"),
     pdf: (request) => typst?.send<Uint8Array>({ op: "pdf", ...request }) ?? missing("Typst"),
     async close() {
       await Promise.all([docx, toTypst, typst].map((w) => w?.worker.terminate()));

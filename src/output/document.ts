@@ -1,4 +1,5 @@
 import type { ReportMetaModel } from "../model/index.js";
+import type { SourceIndex } from "./docx-sources.js";
 import { fitTableColumns } from "./table-widths.js";
 
 /** What the DOCX and PDF recipes convert: the pandoc-flavoured Markdown of the report and its charts. */
@@ -9,6 +10,8 @@ export interface DocumentInput {
   meta: DocumentMeta;
   /** The cover's wordmark (SVG), or null. */
   wordmark: string | null;
+  /** DOCX: the inputs its hidden source anchors point at (docx-sources.ts). */
+  sources?: SourceIndex;
 }
 
 /** The report's metadata that goes into DOCX properties and the PDF's title page and colophon. */

@@ -1,4 +1,14 @@
-import { matchKey, type SourceIndex, type SourceRef, type TableSource } from "./docx-sources.js";
+import type { SourceIndex, SourceRef, TableSource } from "./docx-sources.js";
+
+/** Text as compared: NFC, lower case, no-break spaces and markup stripped, spaces collapsed. */
+export function matchKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[*_`\\|]/g, "")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
 
 /** Bookmark names of the anchors: hidden in Word (a leading "_"), the year, a running number. */
 export const ANCHOR_PREFIX = "_nch";

@@ -2,6 +2,7 @@ import type { Sourced, YearData } from "../load/dataset.js";
 import type { YamlPath, YamlSource } from "../load/yaml-source.js";
 import { countyNamesByCode } from "../model/operations.js";
 import type { FinanceLine } from "../schema/finance.js";
+import { matchKey } from "./docx-anchors.js";
 
 /** Where a block or cell of report.docx comes from: a place in an input, or a computation over one. */
 export interface SourceRef {
@@ -43,16 +44,6 @@ export interface SourceIndex {
   texts: TextSource[];
   tables: TableSource[];
   figures: FigureSource[];
-}
-
-/** Text as compared: NFC, lower case, no-break spaces and markup stripped, spaces collapsed. */
-export function matchKey(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[*_`\\|]/g, "")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
 }
 
 /** "5.1 Rubrik", "- punkt", "> citat": the column where a chapter line's own text starts. */

@@ -29,6 +29,21 @@ export async function renderDocx(
   options: DocumentOptions,
   pngs?: Readonly<Record<string, Uint8Array>>,
 ): Promise<Uint8Array> {
+  return (await renderDocxWithSources(input, referenceDocPath, options, pngs)).bytes;
+}
+
+/** The DOCX and what each of its hidden source anchors names (none without input.sources). */
+export interface DocxResult {
+  bytes: Uint8Array;
+  sources: Record<string, SourceRef>;
+}
+
+export async function renderDocxWithSources(
+  input: DocumentInput,
+  referenceDocPath: string,
+  options: DocumentOptions,
+  pngs?: Readonly<Record<string, Uint8Array>>,
+): Promise<DocxResult> {
   const [{ convert }, referenceDoc, images, fonts] = await Promise.all([
     import("pandoc-wasm"),
     readFile(referenceDocPath),
@@ -59,10 +74,13 @@ export async function renderDocx(
   );
   const docx = result.files["report.docx"];
   if (!docx) throw new Error(`pandoc produced no DOCX: ${result.stderr}`);
-  return reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options, (parts) => {
+  let sources: Record<string, SourceRef> = {};
+  const bytes = reproducibleDocx(new Uint8Array(await docx.arrayBuffer()), options, (parts) => {
     layoutDocx(parts, input.meta.title);
     embedFonts(parts, fonts);
+    if (input.sources) sources = anchorParts(parts, input.sources);
   });
+  return { bytes, sources };
 }
 
 /** Source Sans 3 from the shipped fonts, to embed. */
@@ -191,18 +209,12 @@ function anchorParts(
 /** The DOCX output: PNGs made here while pandoc (in its worker) converts the Markdown for the PDF. */
 export const docxFiles: MakeFiles = async (report, context) => {
   if (!context.converters) throw new Error("The DOCX recipe needs the converter workers.");
-  const input = documentInput(report);
-  const options = { stamp: context.stamp, date: context.date };
-  const converted = await context.converters.docx({
+  const input = { ...documentInput(report), sources: sourceIndex(context.data, report.charts) };
+  const { bytes, sources } = await context.converters.docx({
     input,
     pngs: await chartPngs(input),
     referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
-    options,
-  });
-  const index = sourceIndex(context.data, report.charts);
-  let sources: Record<string, SourceRef> = {};
-  const bytes = reproducibleDocx(converted, options, (parts) => {
-    sources = anchorParts(parts, index);
+    options: { stamp: context.stamp, date: context.date },
   });
   return [{ name: "report.docx", bytes, sources }];
 };
