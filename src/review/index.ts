@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { workingTreeFile, workingTreeText } from "../load/working-tree.js";
@@ -31,10 +31,21 @@ interface Manifest {
   sources?: { "report.docx"?: Record<string, SourceRef> };
 }
 
+/** Far above any report (the 2025 DOCX is about 1 MB, most of it fonts). */
+const MAX_DOCX = 256 * 1024 * 1024;
+
 function readDocx(file: string): Uint8Array {
   try {
+    if (statSync(file).size > MAX_DOCX) {
+      throw new ReviewReadError(
+        "review/unreadable",
+        `The file is larger than ${MAX_DOCX / 1024 / 1024} MB: this is no report of nch-report.`,
+        "Give the report.docx that nch-report built, as the reviewers saved it.",
+      );
+    }
     return readFileSync(file);
   } catch (error) {
+    if (error instanceof ReviewReadError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
     throw new ReviewReadError(
       "review/unreadable",
@@ -50,14 +61,29 @@ function findManifest(candidates: readonly string[], anchors: readonly string[])
     if (!existsSync(file)) continue;
     try {
       const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-      const sources = manifest.sources?.["report.docx"];
-      if (sources && anchors.some((a) => Object.hasOwn(sources, a)))
-        return { file, manifest, sources };
+      const sources = validSources(manifest.sources?.["report.docx"]);
+      if (anchors.some((a) => Object.hasOwn(sources, a))) return { file, manifest, sources };
     } catch {
       // Not a manifest of ours (or broken): the next place may have one.
     }
   }
   return undefined;
+}
+
+/** The manifest is a file anyone can edit: only entries that name a place inside the data root. */
+function validSources(raw: unknown): Record<string, SourceRef> {
+  if (!raw || typeof raw !== "object") return {};
+  const valid = (s: Partial<SourceRef>) =>
+    typeof s.file === "string" &&
+    !s.file.split(/[\\/]/).includes("..") &&
+    !/^([a-zA-Z]:|[\\/])/.test(s.file) &&
+    Number.isInteger(s.line) &&
+    Number.isInteger(s.column);
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, Partial<SourceRef>>).filter(
+      ([name, s]) => name.startsWith(ANCHOR_PREFIX) && s && typeof s === "object" && valid(s),
+    ),
+  ) as Record<string, SourceRef>;
 }
 
 /** Inputs whose bytes differ from the manifest's checksums, or that are gone. */
