@@ -102,6 +102,7 @@ beforeAll(() => {
     "Förskola?",
   );
   r.commentOnImage("Linjediagram över antal inkomna samtal", BO, DATE, "Y-axeln från noll?");
+  r.move({ text: " och polis" }, { text: "inom bland annat socialtjänst" }, BO, DATE);
   writeFileSync(path.join(root2025, "granskad.docx"), r.bytes());
 }, 300_000);
 
@@ -163,7 +164,7 @@ describe("nch-report review: each comment and tracked change at its source", () 
       ["comment", "2023/support-line/calls.csv", 1, 1, CALLS_2023],
       ["comment", CH07, 25, 41, null],
       ["deletion", CH07, 9, 75, null],
-      ["insertion", CH07, 9, 404, null],
+      ["insertion", CH07, 9, 428, null],
     ]);
   });
 });
@@ -192,7 +193,9 @@ describe("nch-report review: 2025 and the three formats", () => {
         1,
         `${calls}, earlier years from history/support-line.csv`,
       ],
+      ["move", "2025/chapters/05-kunskapsstod.md", 5, 164, null],
     ]);
+    expect(findings[7]).toMatchObject({ author: BO, date: DATE, text: " och polis" });
   });
 
   it("json: author, date, comment, commented text, a reply's parent, a change's line diff; no identity number", () => {
@@ -298,7 +301,7 @@ describe("nch-report review: a document saved by LibreOffice", () => {
       ],
       [BO, "Örebro?", "comment", "2023/finance/grants.csv", 2, 1, null],
       [BO, "framför allt ", "deletion", CH07, 9, 75, null],
-      [ANNA, " ändå", "insertion", CH07, 9, 404, null],
+      [ANNA, " ändå", "insertion", CH07, 9, 428, null],
     ]);
   });
 });
@@ -382,7 +385,7 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
       ["2023/support-line/calls.csv", 1, 1, false],
       [CH07, 27, 41, true],
       [CH07, 11, 75, true],
-      [CH07, 11, 404, true],
+      [CH07, 11, 428, true],
     ]);
   });
 });

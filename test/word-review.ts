@@ -141,6 +141,22 @@ export class WordReview {
     );
   }
 
+  /** A tracked move: the text struck at `from`, and the same text put in after `to`'s text. */
+  move(from: Target, to: Target, author: string, date: string): void {
+    const id = 9000 + this.nextId++;
+    const who = `w:author="${esc(author)}" w:date="${date}"`;
+    this.split(
+      from,
+      (rPr, t) =>
+        `<w:moveFrom w:id="${id}" ${who}><w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:moveFrom>`,
+    );
+    this.split(
+      to,
+      (rPr, t) =>
+        `<w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:moveTo w:id="${id + 1}" ${who}><w:r>${rPr}<w:t xml:space="preserve">${esc(from.text)}</w:t></w:r></w:moveTo>`,
+    );
+  }
+
   bytes(): Uint8Array {
     const files = { ...this.files };
     files["word/document.xml"] = strToU8(this.document);

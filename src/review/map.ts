@@ -30,8 +30,23 @@ function blockOf(lines: readonly string[], start: number, yaml: boolean): number
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Where `quote` is in the block (a run of spaces may be a line break), nearest to line `near`. */
-function locate(lines: readonly string[], block: readonly number[], quote: string, near: number) {
+/** Line and column (1-based) of an offset into the block's text. */
+function position(text: string, offset: number, firstLine: number) {
+  const before = text.slice(0, offset).split("\n");
+  return { line: firstLine + before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * Where `quote` is in the block (a run of spaces may be a line break), nearest to line `near`:
+ * its start, or with `end` the place just after it (where an insertion goes).
+ */
+function locate(
+  lines: readonly string[],
+  block: readonly number[],
+  quote: string,
+  near: number,
+  end: boolean,
+) {
   const words = quote
     .trim()
     .split(/[\s\u00a0]+/)
@@ -40,10 +55,8 @@ function locate(lines: readonly string[], block: readonly number[], quote: strin
   const text = block.map((i) => lines[i]).join("\n");
   let best: { line: number; column: number } | undefined;
   for (const m of text.matchAll(new RegExp(words.map(escapeRegExp).join("[\\s\\u00a0]+"), "g"))) {
-    const before = text.slice(0, m.index).split("\n");
-    const line = (block[0] as number) + before.length;
-    if (!best || Math.abs(line - near) < Math.abs(best.line - near))
-      best = { line, column: (before.at(-1)?.length ?? 0) + 1 };
+    const at = position(text, m.index + (end ? m[0].length : 0), block[0] as number);
+    if (!best || Math.abs(at.line - near) < Math.abs(best.line - near)) best = at;
   }
   return best;
 }
@@ -69,16 +82,15 @@ function refine(
     : source.file.endsWith(".md") || yaml
       ? blockOf(lines, source.line - 1, yaml)
       : [source.line - 1];
-  const quotes = [
-    item.kind === "comment" || item.kind === "reply" ? item.commented : "",
-    item.kind === "deletion" ? item.text : "",
-    item.kind === "insertion" || item.kind === "move"
-      ? item.context.split(/\s+/).slice(-4).join(" ")
-      : "",
-    item.before.split(/\s+/).slice(0, 4).join(" "),
+  const inserted = item.kind === "insertion" || item.kind === "move";
+  const quotes: [string, boolean][] = [
+    [item.kind === "comment" || item.kind === "reply" ? item.commented : "", false],
+    [item.kind === "deletion" ? item.text : "", false],
+    [inserted ? item.context.split(/\s+/).slice(-4).join(" ") : "", true],
+    [item.before.split(/\s+/).slice(0, 4).join(" "), false],
   ];
-  for (const quote of quotes) {
-    const found = quote && locate(lines, block, quote, source.line);
+  for (const [quote, end] of quotes) {
+    const found = quote && locate(lines, block, quote, source.line, end);
     if (found) return { ...source, ...found };
   }
   return source;

@@ -76,9 +76,10 @@ export function inlineDiff(diff: { old: string; new: string }): string {
 
 function stylish(report: ReviewReport): string {
   const c = new Chalk({ level: report.color ? 1 : 0 });
-  const lines: string[] = report.warnings.map(
-    (w) => `${c.yellow("warning")}  ${redactText(w.message)}  ${c.dim(w.code)}`,
-  );
+  const lines: string[] = report.warnings.flatMap((w) => [
+    `${c.yellow("warning")}  ${redactText(w.message)}  ${c.dim(w.code)}`,
+    ...(w.hint ? [`         ${c.dim(`hint: ${redactText(w.hint)}`)}`] : []),
+  ]);
   if (lines.length > 0) lines.push("");
   const groups = new Map<string, ReviewFinding[]>();
   for (const f of report.findings) {
