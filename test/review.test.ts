@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -251,6 +251,18 @@ describe("nch-report review: 2025 and the three formats", () => {
     expect(result.stdout).not.toContain("1212-1212");
   });
 
+  it("never repeats an identity number, not even in the document's name", () => {
+    const named = "granskad-19121212-1212.docx";
+    writeFileSync(path.join(root2023, named), readFileSync(path.join(root2023, "granskad.docx")));
+    for (const format of ["stylish", "json", "github"]) {
+      const result = cli(["review", named, "--format", format], root2023);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/1212-?1212/);
+    }
+    const json = JSON.parse(cli(["review", named, "--format", "json"], root2023).stdout);
+    expect(json.document).toBe("granskad-[personnummer].docx");
+  });
+
   it("github: a notice on each source line, the change inline", () => {
     const result = cli(["review", "granskad.docx", "--format", "github"], root2023);
     expect(result.code).toBe(0);
@@ -341,6 +353,12 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
         warnings: 0,
       });
     }
+    mkdirSync(path.join(dir, "mapp.docx"));
+    const folder = JSON.parse(cli(["review", "mapp.docx", "--format", "json"], dir).stdout);
+    expect(folder.diagnostics[0]).toMatchObject({
+      code: "review/unreadable",
+      message: "This is not a file (a folder, a device or a pipe).",
+    });
     const stylish = cli(["review", "text.docx"], dir);
     expect(stylish.stdout).toContain(
       "error    The file is not a DOCX (not a zip archive).  review/not-a-docx",

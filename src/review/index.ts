@@ -36,7 +36,15 @@ const MAX_DOCX = 256 * 1024 * 1024;
 
 function readDocx(file: string): Uint8Array {
   try {
-    if (statSync(file).size > MAX_DOCX) {
+    const stat = statSync(file);
+    if (!stat.isFile()) {
+      throw new ReviewReadError(
+        "review/unreadable",
+        "This is not a file (a folder, a device or a pipe).",
+        "Give the path of the .docx file itself.",
+      );
+    }
+    if (stat.size > MAX_DOCX) {
       throw new ReviewReadError(
         "review/unreadable",
         `The file is larger than ${MAX_DOCX / 1024 / 1024} MB: this is no report of nch-report.`,

@@ -96,7 +96,7 @@ function stylish(report: ReviewReport): string {
     }
     lines.push("");
   }
-  lines.push(summary(report.findings, report.document));
+  lines.push(summary(report.findings, maskPersonalData(report.document)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -114,7 +114,7 @@ function json(report: ReviewReport): string {
     id: f.id,
     ...(f.parent !== undefined && { parent: f.parent }),
     author: maskPersonalData(f.author),
-    date: f.date,
+    date: maskPersonalData(f.date),
     text: maskPersonalData(f.text),
     commented: maskPersonalData(f.commented),
     file: f.source?.file ?? null,
@@ -128,7 +128,8 @@ function json(report: ReviewReport): string {
     }),
   }));
   const warnings = report.warnings.map((w) => ({ code: w.code, message: redactText(w.message) }));
-  return `${JSON.stringify({ document: report.document, findings, warnings }, null, 2)}\n`;
+  const document = maskPersonalData(report.document);
+  return `${JSON.stringify({ document, findings, warnings }, null, 2)}\n`;
 }
 
 /** Workflow annotations on the source lines, through validate's github reporter. */
