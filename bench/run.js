@@ -24,10 +24,10 @@ const log = (line) => {
 };
 
 /** Runs a command once; returns wall seconds, its stderr and (for rss.js) its peak RSS. */
-function once(argv) {
+function once(argv, withEnv = env) {
   const start = performance.now();
   const result = spawnSync(process.execPath, argv, {
-    env,
+    env: withEnv,
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe", "pipe"],
   });
@@ -78,7 +78,7 @@ const out = (name) => path.join(work, name);
 log(
   `nch-report benchmark: a warm-up, then ${runs} rounds (${shortRuns} for the short commands) of each command beside its baseline; medians; work folder ${work}`,
 );
-const [node, validate, buildMd] = measureTogether(
+const [node, validate, buildMd, buildHtml] = measureTogether(
   [
     ["node -e 0", ["-e", "0"]],
     ["validate 2025", cli("validate", "2025")],
@@ -86,9 +86,32 @@ const [node, validate, buildMd] = measureTogether(
       "build 2025 --format md",
       cli("build", "2025", "--format", "md", "--out", out("md"), "--quiet"),
     ],
+    [
+      "build 2025 --format html",
+      cli("build", "2025", "--format", "html", "--out", out("html"), "--quiet"),
+    ],
   ],
   shortRuns,
 );
+
+// P5: a saved chapter to the new page served by `preview`, against a cold HTML build (no cache).
+const coldHtml = stats(
+  Array.from({ length: runs }, (_, i) =>
+    once(cli("build", "2025", "--format", "html", "--out", out(`cold-${i}`), "--quiet"), {
+      ...env,
+      NCH_REPORT_CACHE: path.join(work, `cold-cache-${i}`),
+    }),
+  ),
+);
+log(`  ${"build 2025 --format html (cold)".padEnd(34)} median ${coldHtml.median.toFixed(3)} s`);
+const saves = JSON.parse(
+  spawnSync(process.execPath, ["bench/preview-save.js", work, String(runs)], {
+    env,
+    encoding: "utf8",
+  }).stdout,
+);
+const save = stats(saves.map((seconds) => ({ seconds })));
+log(`  ${"preview: save → page served".padEnd(34)} median ${save.median.toFixed(3)} s`);
 // The baselines convert the Markdown this build wrote (report.pandoc.md), so it runs first.
 once(cli("build", "2025", "--out", out("all"), "--keep-intermediates"));
 writeFileSync(
@@ -160,6 +183,8 @@ const ratios = {
   P2: ratio(buildMd, node),
   P3: ratio(buildAll, slowerBaseline),
   P4: ratio(validateMillion, csvBase),
+  HTML: ratio(buildHtml, node),
+  P5_save: ratio(save, coldHtml),
 };
 const result = {
   P1: ratios.P1.value,
@@ -167,6 +192,9 @@ const result = {
   P3: ratios.P3.value,
   P4: ratios.P4.value,
   P4_rss_mb: p4Rss,
+  HTML: ratios.HTML.value,
+  P5_save: ratios.P5_save.value,
+  P5_save_ms: save.median * 1000,
   P5_rss_mb: worstBuild.maxRssMb,
   build_rss_mb: buildRss,
   seconds: {
@@ -179,6 +207,9 @@ const result = {
     baseline_csv: csvBase.median,
     validate_1m: validateMillion.median,
     build_worst_case: worstBuild.seconds,
+    build_html: buildHtml.median,
+    build_html_cold: coldHtml.median,
+    preview_save: save.median,
   },
   ranges: ratios,
   stages,
@@ -187,7 +218,17 @@ const result = {
 };
 rmSync(work, { recursive: true, force: true });
 
-const goals = { P1: 3, P2: 4, P3: 1.25, P4: 1.5, P4_rss_mb: 256, P5_rss_mb: 1024 };
+const goals = {
+  P1: 3,
+  P2: 4,
+  P3: 1.25,
+  P4: 1.5,
+  P4_rss_mb: 256,
+  P5_rss_mb: 1024,
+  HTML: 4,
+  P5_save: 0.1,
+  P5_save_ms: 300,
+};
 if (asJson) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {

@@ -20,7 +20,7 @@ export function cacheRoot(
 
 /** `.nch-cache/<kind>/` at the project root (or the working directory outside a project). */
 export function cacheDir(
-  kind: "spelling" | "charts" | "yaml" | "templates",
+  kind: "spelling" | "charts" | "yaml" | "templates" | "html",
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {

@@ -29,9 +29,12 @@ export function packageVersion(name: string): string {
   return (JSON.parse(manifest) as { version: string }).version;
 }
 
-/** Versions of the converters behind DOCX and PDF, for the build manifest. */
-export function converterVersions(formats: readonly ConverterNeed[]): Record<string, string> {
-  if (formats.length === 0) return {};
+/** Versions of the converters behind DOCX, PDF (and, `pandoc` set, HTML), for the build manifest. */
+export function converterVersions(
+  formats: readonly ConverterNeed[],
+  pandoc = false,
+): Record<string, string> {
+  if (formats.length === 0 && !pandoc) return {};
   const versions: Record<string, string> = {
     pandoc: readFileSync(path.join(packageDir("pandoc-wasm"), "pandoc-version.txt"), "utf8").trim(),
     "pandoc-wasm": packageVersion("pandoc-wasm"),

@@ -111,9 +111,11 @@ describe("nch-report build --format md", () => {
   }, 30_000);
 
   it("refuses an unknown format with exit 2", () => {
-    const { code, stderr } = run("build", "2025", "--format", "md,html");
+    const { code, stderr } = run("build", "2025", "--format", "md,epub");
     expect(code).toBe(2);
-    expect(stderr).toContain('--format takes a comma-separated list of md, docx, pdf, not "html"');
+    expect(stderr).toContain(
+      '--format takes a comma-separated list of md, docx, pdf, html, not "epub"',
+    );
   });
 });
 

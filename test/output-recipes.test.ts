@@ -12,13 +12,14 @@ import {
 import { renderYear } from "./render-year.js";
 
 describe("the output format registry", () => {
-  it("lists md, docx and pdf, all made by default, with their targets and converters", () => {
-    expect(OUTPUT_FORMATS).toEqual(["md", "docx", "pdf"]);
+  it("lists md, docx, pdf and html, the first three made by default, with their targets and converters", () => {
+    expect(OUTPUT_FORMATS).toEqual(["md", "docx", "pdf", "html"]);
     expect(DEFAULT_FORMATS).toEqual(["md", "docx", "pdf"]);
     expect(OUTPUT_RECIPES.map((r) => [r.displayName, r.target, r.converters, r.ownStep])).toEqual([
       ["Markdown", "gfm", [], false],
       ["DOCX", "pandoc", ["docx"], true],
       ["PDF", "pandoc", ["pdf"], true],
+      ["HTML", "pandoc", [], true],
     ]);
     expect(recipeFor("docx").files).toEqual(["report.docx"]);
     expect(isOutputFormat("pdf")).toBe(true);
@@ -29,7 +30,8 @@ describe("the output format registry", () => {
     expect(convertersFor(["md"])).toEqual([]);
     expect(convertersFor(["pdf", "md", "docx", "pdf"])).toEqual(["pdf", "docx"]);
     expect(targetLabel("gfm")).toBe("Markdown");
-    expect(targetLabel("pandoc")).toBe("for DOCX/PDF");
+    expect(targetLabel("pandoc", ["md", "docx", "pdf"])).toBe("for DOCX/PDF");
+    expect(targetLabel("pandoc", ["html"])).toBe("HTML");
   });
 
   it("loads the Markdown recipe's code, which puts the draft line on top", async () => {

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { maskPersonalData } from "../diagnostics/redact.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
-import { targetLabel } from "../output/recipes.js";
+import { type OutputFormat, targetLabel } from "../output/recipes.js";
 import { type BuildEvent, type BuildRequest, buildReport } from "../pipeline/build.js";
 import { projectRootOrCwd } from "../project-root.js";
 import { parsePdfStandard, type StartedBuild, startBuild } from "./build-start.js";
@@ -25,10 +25,12 @@ export interface BuildFlags {
   quiet?: boolean;
   /** Also write report.pandoc.md, the Markdown the DOCX and PDF were converted from. */
   keepIntermediates?: boolean;
+  /** Told every finding the build prints (preview shows them in the page). */
+  onFindings?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
 /** A progress line for a stage's event ("validated 2023"), or undefined for none. */
-function progressLine(event: BuildEvent): string | undefined {
+function progressLine(event: BuildEvent, formats: readonly OutputFormat[]): string | undefined {
   switch (event.stage) {
     case "validate": {
       const { year, warnings } = event;
@@ -38,12 +40,14 @@ function progressLine(event: BuildEvent): string | undefined {
     case "model":
       return "built the report model";
     case "render":
-      return `rendered the report with its charts (${event.targets.map(targetLabel).join(", ")})`;
+      return `rendered the report with its charts (${event.targets.map((t) => targetLabel(t, formats)).join(", ")})`;
     case "output":
       return event.recipe.ownStep ? `made ${event.recipe.displayName}` : undefined;
     case "commit": {
       const shown = path.relative(process.cwd(), event.outDir) || ".";
-      const listed = event.names.filter((n) => !n.startsWith("figurer/")).join(", ");
+      const files = event.names.filter((n) => !n.startsWith("figurer/"));
+      // The HTML edition's many files as its folder.
+      const listed = [...new Set(files.map((n) => n.replace(/\/.*$/, "/")))].join(", ");
       return `wrote ${event.names.length} file${event.names.length === 1 ? "" : "s"} to ${shown}/: ${listed}`;
     }
     default:
@@ -59,12 +63,13 @@ function terminalObserver(
   flags: BuildFlags,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
+  formats: readonly OutputFormat[],
 ) {
   const c = new Chalk({ level: flags.color ? 1 : 0 });
   let last = performance.now();
   return (event: BuildEvent) => {
     if (event.stage === "findings") return void out.write(report(event.diagnostics, flags));
-    const line = progressLine(event);
+    const line = progressLine(event, formats);
     if (line === undefined) return;
     const now = performance.now();
     const took = event.stage === "output" ? event.seconds : (now - last) / 1000;
@@ -75,6 +80,7 @@ function terminalObserver(
 }
 
 function report(diagnostics: Diagnostic[], flags: BuildFlags): string {
+  flags.onFindings?.(diagnostics);
   return stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) });
 }
 
@@ -106,7 +112,7 @@ export async function runBuild(
       keepIntermediates: flags.keepIntermediates ?? false,
       ...(converters && { converters }),
     };
-    const stopped = await buildReport(request, terminalObserver(flags, out, err)).catch(
+    const stopped = await buildReport(request, terminalObserver(flags, out, err, formats)).catch(
       (error: unknown) => {
         if (error instanceof MissingYearError) throw new UsageError(missingYearMessage(error));
         throw error;

@@ -78,6 +78,7 @@ function addBuild(program: Command, setExit: SetExit): void {
     )
     .option("--quiet", "no progress lines")
     .option("--keep-intermediates", "also write report.pandoc.md, the Markdown behind DOCX and PDF")
+    .option("--watch", "build again on every save in the year's folder, history, words, templates")
     .addHelpText(
       "after",
       `
@@ -86,7 +87,9 @@ Examples:
   $ nch-report build 2023 --format md --out /tmp/rapport
   $ nch-report build 2025 --draft              # UTKAST · <commit> · <date> on every page (CI drafts)
   $ nch-report build 2025 --format pdf --pdf-standard a-2b   # PDF/A-2b for archiving
-  $ nch-report build 2025 --data examples/minimal`,
+  $ nch-report build 2025 --data examples/minimal
+  $ nch-report build 2025 --format html        # dist/2025/html/: the accessible HTML edition
+  $ nch-report build 2025 --format md --watch  # build again on every save (Ctrl-C stops)`,
     )
     .action(async (year: string, flags) => {
       // The converters start first: they load while the build's own code does.
@@ -94,9 +97,31 @@ Examples:
       const { runBuild } = await import("./build.js");
       const color = colorWanted(process.stderr, program.opts().color !== false);
       const data = dataRootFor(flags.data);
-      setExit(
-        await runBuild(year, { ...flags, data, color }, process.stdout, process.stderr, started),
-      );
+      const run = flags.watch ? (await import("./preview.js")).runWatch : runBuild;
+      setExit(await run(year, { ...flags, data, color }, process.stdout, process.stderr, started));
+    });
+
+  program
+    .command("preview")
+    .description(
+      "Build the HTML edition into a private folder, serve it on 127.0.0.1 and rebuild on every save; the page reloads itself and shows the findings.",
+    )
+    .argument("<year>", "report year, e.g. 2025")
+    .option("--data <dir>", DATA_HELP)
+    .option("--port <n>", "port on 127.0.0.1 (default: a free one)")
+    .option("--no-open", "do not open the browser (never opened in CI or without a terminal)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ nch-report preview 2025                    # prints http://127.0.0.1:<port>/ and opens it
+  $ nch-report preview 2025 --port 4000 --no-open`,
+    )
+    .action(async (year: string, flags: { data?: string; port?: string; open: boolean }) => {
+      const { runPreview } = await import("./preview.js");
+      const color = colorWanted(process.stderr, program.opts().color !== false);
+      const data = dataRootFor(flags.data);
+      setExit(await runPreview(year, { ...flags, data, color }, process.stdout, process.stderr));
     });
 }
 

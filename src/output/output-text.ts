@@ -60,6 +60,27 @@ function docxTexts(file: OutputFile): OutputText[] {
   });
 }
 
+const BLOCK =
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|caption|section|figure|figcaption|br|nav|header|footer|main|details|summary|blockquote)\b[^>]*>/g;
+
+/**
+ * A page of the HTML edition: the text a reader sees (tags within a paragraph removed, so
+ * `850101<strong>-</strong>1236` reads as one number) and every attribute's value (alt texts,
+ * ids, links), with each inline chart reduced to its labels (path data is no text).
+ */
+function htmlTexts(output: string, html: string): OutputText[] {
+  const markup = html.replace(
+    /<svg\b[\s\S]*?<\/svg>/g,
+    (svg) => `<svg>${xmlText(svg).join("\n")}</svg>`,
+  );
+  const seen = markup.replace(BLOCK, "\n").replace(/<[^>]*>/g, "");
+  const attributes = [...markup.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((m) => m[1]).join("\n");
+  return [
+    { output, text: seen, joinLines: false, locate: () => "its text" },
+    { output, text: attributes, joinLines: false, locate: () => "an attribute" },
+  ];
+}
+
 /** The text pieces of an output file, by its kind; its name is one piece of its own. */
 export function outputTexts(file: OutputFile): OutputText[] {
   const name: OutputText = {
@@ -73,6 +94,8 @@ export function outputTexts(file: OutputFile): OutputText[] {
     const text = pdfText(file.bytes as Uint8Array);
     return [name, { output: file.name, text, joinLines: true, locate: () => "its text" }];
   }
+  // The shipped fonts are ours, not data, and binary: their bytes read as text are no text.
+  if (/\.(ttf|otf|woff2?)$/.test(file.name)) return [name];
   const text = asText(file.bytes);
   if (file.name.endsWith(".svg")) {
     const labels = xmlText(text).join("\n");
@@ -83,6 +106,7 @@ export function outputTexts(file: OutputFile): OutputText[] {
     const own = text.replace(/\b[0-9a-f]{40,64}\b/g, (hex) => "x".repeat(hex.length));
     return [name, { output: file.name, text: own, joinLines: false, locate: lineLocator(text) }];
   }
+  if (file.name.endsWith(".html")) return [name, ...htmlTexts(file.name, text)];
   const prose = /\.(md|markdown)$/.test(file.name);
   return [name, { output: file.name, text, joinLines: prose, locate: lineLocator(text) }];
 }

@@ -10,8 +10,9 @@ import type { OutputFile } from "./write.js";
 export { TemplateError } from "../render/errors.js";
 /** Escapes text for Markdown, as the rendered report does. */
 export { escapeMarkdownInline } from "../render/escape.js";
-export type { RenderedReport, Target } from "../render/index.js";
+export type { RenderedFigure, RenderedReport, Target } from "../render/index.js";
 /** The charts a figure may draw (the chart registry), for {{figure}}. */
+export type { ChartTable } from "./charts/chart.js";
 export { CHART_NAMES, chartDefinition } from "./charts/registry.js";
 
 /** What a recipe may use besides the rendered report. */
@@ -29,6 +30,8 @@ export interface RecipeContext {
   /** The date written into DOCX/PDF: SOURCE_DATE_EPOCH, the commit (drafts) or the signing date. */
   date: Date;
   pdfStandard: PdfStandard;
+  /** Every format of this build (the HTML edition links the PDF and DOCX when they are made). */
+  formats?: readonly string[];
   /** The worker threads that run pandoc and Typst, started before validation. */
   converters?: Converters;
 }

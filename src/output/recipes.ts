@@ -1,11 +1,12 @@
 // The output formats, in the order `--format` lists them and the build makes them. A new format
 // is one module exporting its OutputRecipe, and one line here.
 import { docxRecipe } from "./docx-recipe.js";
+import { htmlRecipe } from "./html/recipe.js";
 import { markdownRecipe } from "./markdown.js";
 import { pdfRecipe } from "./pdf-recipe.js";
 import type { OutputRecipe } from "./recipe.js";
 
-export const OUTPUT_RECIPES = [markdownRecipe, docxRecipe, pdfRecipe] as const;
+export const OUTPUT_RECIPES = [markdownRecipe, docxRecipe, pdfRecipe, htmlRecipe] as const;
 
 export type OutputFormat = (typeof OUTPUT_RECIPES)[number]["name"];
 
@@ -30,8 +31,13 @@ export function convertersFor(formats: readonly OutputFormat[]) {
   return [...new Set(formats.flatMap((f) => recipeFor(f).converters))];
 }
 
-/** A target's name in progress lines: the one format that uses it, or "for DOCX/PDF". */
-export function targetLabel(target: OutputRecipe["target"]): string {
-  const names = OUTPUT_RECIPES.filter((r) => r.target === target).map((r) => r.displayName);
+/** A target's name in progress lines: the one format of the build that uses it, or "for DOCX/PDF". */
+export function targetLabel(
+  target: OutputRecipe["target"],
+  formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+): string {
+  const names = OUTPUT_RECIPES.filter((r) => r.target === target && formats.includes(r.name)).map(
+    (r) => r.displayName,
+  );
   return names.length === 1 ? (names[0] as string) : `for ${names.join("/")}`;
 }

@@ -103,7 +103,7 @@ function manifestOf(
   return buildManifest(
     {
       tool: { name: "nch-report", version: TOOL_VERSION },
-      converters: converterVersions(convertersFor(formats)),
+      converters: converterVersions(convertersFor(formats), formats.includes("html")),
       provenance,
       options: { formats, draft, pdfStandard, stamp },
       dataProvenance: [...rendered.values()][0]?.provenance ?? [],

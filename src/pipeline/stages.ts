@@ -146,6 +146,7 @@ export function recipeContext(
     draftLine,
     date,
     pdfStandard: request.pdfStandard,
+    formats: request.formats,
     ...(request.converters && { converters: request.converters }),
   };
 }

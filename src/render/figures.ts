@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
-import { CHART_NAMES, chartDefinition } from "../output/recipe.js";
+import { CHART_NAMES, type ChartTable, chartDefinition } from "../output/recipe.js";
 import { TemplateError } from "./errors.js";
 import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
 import { locOf, Markdown, TemplateValueError } from "./values.js";
@@ -16,6 +16,8 @@ export interface RenderedFigure {
   alt: string;
   /** The caption as printed: "Figur 2: Antal inkomna samtal per helår 2015–2023". */
   caption: string;
+  /** A chart's figures (the HTML edition shows them as a table and a CSV file); none for images. */
+  table?: ChartTable;
 }
 
 /** A provenance note as printed, with what it stands under: for manifest.json. */
@@ -37,6 +39,8 @@ interface ChartLike {
   svg: string;
   alt: string;
   title: string;
+  /** The figures a chart draws; a year's own image has none. */
+  table?: ChartTable;
 }
 
 interface FigureRequest {
@@ -191,7 +195,8 @@ export class FigureRegistry {
         });
       if (!seen.has(fileName)) {
         seen.add(fileName);
-        figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption) });
+        const table = chart.table ? { table: chart.table } : {};
+        figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption), ...table });
       }
       return this.target === "gfm"
         ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*${note ? `\n\n${noteText}` : ""}`

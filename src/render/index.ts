@@ -8,20 +8,25 @@ import {
   TemplateError,
   unclaimedDiagnostic,
 } from "./compile.js";
-import { FigureRegistry, type PrintedProvenance, type Target } from "./figures.js";
+import {
+  FigureRegistry,
+  type PrintedProvenance,
+  type RenderedFigure,
+  type Target,
+} from "./figures.js";
 import { PRESENTATION_HELPERS } from "./helpers.js";
 import { loadTemplates, type TemplateSet } from "./templates.js";
 import { GithubSlugger, headingsOf, tocMarkdown } from "./toc.js";
 import { Markdown, printValue } from "./values.js";
 
 export { TemplateError } from "./compile.js";
-export type { PrintedProvenance, Target } from "./figures.js";
+export type { PrintedProvenance, RenderedFigure, Target } from "./figures.js";
 export { loadTemplates, type TemplateSet } from "./templates.js";
 
 /** What the output recipes consume: the report as Markdown for one target, its charts, its metadata. */
 export interface RenderedReport {
   markdown: string;
-  charts: { fileName: string; svg: string; alt: string; caption: string }[];
+  charts: RenderedFigure[];
   meta: Omit<ReportMetaModel, "signed"> & {
     lang: "sv-SE";
     year: number;

@@ -1,12 +1,14 @@
 import {
   type Chart,
+  type ChartCell,
   type ChartOptions,
   type DisclosureOptions,
   isSuppressed,
+  SUPPRESSED_CELL,
   suppressionNote,
 } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
-import { collator, listSv, num, plainLabel } from "./swedish.js";
+import { capitalise, collator, listSv, num, plainLabel } from "./swedish.js";
 
 /** Calls with one label (a county, an organisation type); "Uppgift saknas" for unknown. */
 export interface LabelCount {
@@ -79,7 +81,11 @@ async function breakdownChart(
   });
   const alt = `Stapeldiagram över samtal per ${kind.per} ${opts.year}: ${breakdownFigures(rows, opts, kind)}.`;
   const title = `Antal samtal per ${kind.per} ${opts.year}`;
-  return { name: kind.name, svg, alt, title, ...(note ? { note } : {}) };
+  const table = {
+    columns: [capitalise(kind.per), "Antal samtal"],
+    rows: rows.map((r): ChartCell[] => [r.label, r.suppressed ? SUPPRESSED_CELL : r.calls]),
+  };
+  return { name: kind.name, svg, alt, title, table, ...(note ? { note } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Chart, ChartOptions } from "./chart.js";
+import type { Chart, ChartCell, ChartOptions } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
 import { capitalise, listSv, num } from "./swedish.js";
 
@@ -51,7 +51,18 @@ export async function callsPerYearChart(
   });
   const described = `Linjediagram över antal inkomna samtal till stödtelefonen per helår ${span}`;
   const alt = `${described}${leftOut ? ` (${leftOut.inAlt})` : ""}. ${keyFigures(rows)}`;
-  return { name: "calls-per-year", svg, alt, title, ...(leftOut ? { note: leftOut.note } : {}) };
+  const table = {
+    columns: ["År", "Antal samtal"],
+    rows: rows.map((r): ChartCell[] => [String(r.year), r.calls]),
+  };
+  return {
+    name: "calls-per-year",
+    svg,
+    alt,
+    title,
+    table,
+    ...(leftOut ? { note: leftOut.note } : {}),
+  };
 }
 
 function partialNote(partial: readonly CallsPerYearPoint[]) {

@@ -11,7 +11,21 @@ export interface Chart {
   title: string;
   /** A footnote for the caption, e.g. what "–" or a left-out year means; also drawn in the chart. */
   note?: string;
+  /** The figures the chart draws, as a table (the HTML edition prints it and offers it as CSV). */
+  table: ChartTable;
 }
+
+/** A cell: a number, a text ("–" for a suppressed count) or null for "uppgift saknas". */
+export type ChartCell = string | number | null;
+
+/** A chart's figures: column headings and rows, first column the row's label. */
+export interface ChartTable {
+  columns: string[];
+  rows: ChartCell[][];
+}
+
+/** A suppressed count shows as "–" in a chart's table: never its number. */
+export const SUPPRESSED_CELL = "–";
 
 export interface ChartOptions {
   /** The project's template overrides, `<data root>/templates`: `charts/<name>.vl.json` there wins. */

@@ -1,8 +1,10 @@
 import {
   type Chart,
+  type ChartCell,
   type ChartOptions,
   type DisclosureOptions,
   isSuppressed,
+  SUPPRESSED_CELL,
   suppressionNote,
 } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
@@ -71,7 +73,16 @@ export async function exposureByTypeChart(
         : `; uppgift för ${year - 1} saknas för ${listSv(noLastYear)}`;
   const alt = `Stapeldiagram över typ av utsatthet, antal utsatta individer ${year} jämfört med ${year - 1}: ${items.join(", ")}${gap}.`;
   const title = `Typ av utsatthet ${year - 1} och ${year}`;
-  return { name: "exposure-by-type", svg, alt, title, ...(note ? { note } : {}) };
+  const cell = (r: ExposureRow | undefined): ChartCell =>
+    r?.suppressed ? SUPPRESSED_CELL : (r?.count ?? null);
+  const table = {
+    columns: ["Typ av utsatthet", String(year - 1), String(year)],
+    rows: sorted.map((c, order): ChartCell[] => {
+      const of = rows.filter((r) => r.order === order);
+      return [c.label, cell(of[0]), cell(of[1])];
+    }),
+  };
+  return { name: "exposure-by-type", svg, alt, title, table, ...(note ? { note } : {}) };
 }
 
 function row(

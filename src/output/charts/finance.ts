@@ -1,4 +1,4 @@
-import type { Chart, ChartOptions } from "./chart.js";
+import type { Chart, ChartOptions, ChartTable } from "./chart.js";
 import type { ChartName } from "./registry.js";
 import { renderChartSvg } from "./svg.js";
 import { inSentence, listSv, num, plainLabel } from "./swedish.js";
@@ -33,7 +33,8 @@ export async function financeCostsChart(
   const { svg, lines: shown, heading } = await renderFinance("finance-costs", lines, opts);
   const items = shown.map((l) => `${l.label} ${num(l.outcome)} (prognos ${num(l.forecast)})`);
   const alt = `Stapeldiagram över drifts- och lönekostnader i ${heading}: ${items.join(", ")}.`;
-  return { name: "finance-costs", svg, alt, title: "Drifts- och lönekostnader" };
+  const table = financeTable(shown, opts);
+  return { name: "finance-costs", svg, alt, title: "Drifts- och lönekostnader", table };
 }
 
 /** "Övriga driftskostnader": outcome against forecast per operating-cost line, in statement order. */
@@ -53,7 +54,18 @@ export async function financeOtherCostsChart(
   const alt =
     `Stapeldiagram över övriga driftskostnader per kostnadsslag (${shown.length}) i ${heading}. ` +
     `Störst utfall: ${listSv(items)}${apart}.`;
-  return { name: "finance-other-costs", svg, alt, title: "Övriga driftskostnader" };
+  const table = financeTable(shown, opts);
+  return { name: "finance-other-costs", svg, alt, title: "Övriga driftskostnader", table };
+}
+
+/** Per line: outcome and forecast in tkr, under the statement's own column headings. */
+function financeTable(lines: readonly FinanceAmount[], opts: FinanceChartOptions): ChartTable {
+  const outcome = plainLabel(opts.outcomeLabel ?? "Utfall");
+  const forecast = plainLabel(opts.forecastLabel ?? "Prognos");
+  return {
+    columns: ["Kostnadsslag", `${outcome} (tkr)`, `${forecast} (tkr)`],
+    rows: lines.map((l) => [l.label, l.outcome, l.forecast]),
+  };
 }
 
 async function renderFinance(

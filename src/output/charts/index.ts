@@ -9,7 +9,7 @@ export {
   type LabelCount,
 } from "./calls-breakdown.js";
 export { type CallsPerYearPoint, callsPerYearChart } from "./calls-per-year.js";
-export type { Chart, ChartOptions, DisclosureOptions } from "./chart.js";
+export type { Chart, ChartCell, ChartOptions, ChartTable, DisclosureOptions } from "./chart.js";
 export { type ExposureCount, type ExposureOptions, exposureByTypeChart } from "./exposure.js";
 export {
   type FinanceAmount,

@@ -1,0 +1,140 @@
+// `nch-report preview <year>`: the HTML edition built into a private folder, served on
+// 127.0.0.1, rebuilt on every save; and `build --watch`: the same rebuilds without a server.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { redactDiagnostic } from "../diagnostics/redact.js";
+import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
+import { startPreviewServer } from "../preview/serve.js";
+import { rebuildOnChange, untilInterrupted, watchedPaths } from "../preview/watch.js";
+import { type BuildFlags, runBuild } from "./build.js";
+import type { StartedBuild } from "./build-start.js";
+import { EXIT, parseNonNegativeInt, parseYear } from "./exit.js";
+
+export interface PreviewFlags {
+  data: string;
+  port?: string;
+  /** false with --no-open. */
+  open: boolean;
+  color: boolean;
+}
+
+const WAITING = `<!DOCTYPE html>\n<html lang="sv">\n<head><meta charset="utf-8"><title>Förhandsvisning</title></head>\n<body>\n<main><h1>Förhandsvisning</h1><p>Rapporten har inte kunnat byggas ännu.</p></main>\n</body>\n</html>\n`;
+
+/** The browser, where a person sits at a terminal; never in CI. */
+function openBrowser(url: string): void {
+  const command =
+    process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const child = spawn(command, [url], { stdio: "ignore", detached: true });
+  child.on("error", () => undefined);
+  child.unref();
+}
+
+/** The page script, and a page that says so while no build has succeeded yet. */
+function ownAnswer(url: string, response: ServerResponse, site: string, version: number): boolean {
+  if (url === CLIENT_PATH) {
+    response
+      .writeHead(200, { "content-type": "text/javascript; charset=utf-8" })
+      .end(CLIENT_SCRIPT);
+    return true;
+  }
+  if (url === "/" && !existsSync(path.join(site, "html", "index.html"))) {
+    const page = WAITING.replace("</body>", `${clientTag(version)}</body>`);
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+    return true;
+  }
+  return false;
+}
+
+export async function runPreview(
+  yearText: string,
+  flags: PreviewFlags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const year = parseYear(yearText);
+  const port = flags.port === undefined ? 0 : parseNonNegativeInt(flags.port, "--port");
+  const folder = mkdtempSync(path.join(tmpdir(), "nch-preview-"));
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  process.once("exit", removeFolder);
+  const site = path.join(folder, "site");
+  let state = { version: 0, findings: [] as Diagnostic[] };
+  const build = async () => {
+    const findings: Diagnostic[] = [];
+    const buildFlags: BuildFlags = {
+      data: flags.data,
+      out: site,
+      format: "html",
+      color: flags.color,
+      quiet: true,
+      onFindings: (d) => findings.push(...d.map(redactDiagnostic)),
+    };
+    const start = performance.now();
+    const code = await runBuild(String(year), buildFlags, out, err);
+    state = { version: state.version + (code === EXIT.ok ? 1 : 0), findings };
+    if (code === EXIT.ok)
+      err.write(`✔ built the preview (${((performance.now() - start) / 1000).toFixed(2)} s)\n`);
+    return code;
+  };
+  const first = await build();
+  if (first === EXIT.usage) {
+    removeFolder();
+    return first;
+  }
+  // Pandoc loads now, not at the first save (the first build may have come from the cache).
+  void import("../output/html/convert.js").then((m) => m.loadPandoc());
+  const server = await startPreviewServer({
+    root: () => path.join(site, "html"),
+    port,
+    inject: () => clientTag(state.version),
+    state: () => state,
+    extra: (request, response) => ownAnswer(request.url ?? "", response, site, state.version),
+  });
+  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
+    await build();
+    server.broadcast("state", state);
+  });
+  await watcher.ready;
+  out.write(`Preview of ${year} at ${server.url} — Ctrl-C to stop\n`);
+  if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
+  const code = await untilInterrupted();
+  await Promise.all([watcher.close(), server.close()]);
+  await watcher.idle();
+  removeFolder();
+  return code;
+}
+
+/** `build --watch`: a build, then one after every save, until Ctrl-C; the converters stay loaded. */
+export async function runWatch(
+  yearText: string,
+  flags: BuildFlags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  started: StartedBuild,
+): Promise<number> {
+  const year = parseYear(yearText);
+  const kept: StartedBuild = started.converters
+    ? { ...started, converters: { ...started.converters, close: async () => undefined } }
+    : started;
+  const build = () => runBuild(String(year), flags, out, err, kept);
+  const first = await build();
+  if (first === EXIT.usage) {
+    await started.converters?.close();
+    return first;
+  }
+  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
+    await build();
+  });
+  await watcher.ready;
+  err.write(
+    `Watching ${path.relative(process.cwd(), path.resolve(flags.data)) || "."}/${year} — Ctrl-C to stop\n`,
+  );
+  const code = await untilInterrupted();
+  await watcher.close();
+  await watcher.idle();
+  await started.converters?.close();
+  return code;
+}

@@ -1,0 +1,52 @@
+// Pandoc Markdown → HTML fragments with pandoc-wasm, one page at a time, cached by content so a
+// rebuild converts only the pages whose Markdown changed (and never loads pandoc when none did).
+import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../../cache.js";
+import { packageVersion } from "../../version.js";
+import { PANDOC_MARKDOWN } from "../document.js";
+
+let fingerprint: string | undefined;
+
+function codeKey(): string {
+  fingerprint ??= codeFingerprint(
+    import.meta.url,
+    ["."],
+    `pandoc-wasm@${packageVersion("pandoc-wasm")}`,
+  );
+  return fingerprint;
+}
+
+type Convert = typeof import("pandoc-wasm").convert;
+let pandoc: Promise<Convert> | undefined;
+
+/** Starts loading pandoc (seconds): the build calls it early when HTML is asked for. */
+export function loadPandoc(): Promise<Convert> {
+  pandoc ??= import("pandoc-wasm").then((m) => m.convert);
+  return pandoc;
+}
+
+// pandoc-wasm runs one conversion at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+async function convertNow(markdown: string): Promise<string> {
+  const convert = await loadPandoc();
+  const result = await convert({ from: PANDOC_MARKDOWN, to: "html5", wrap: "none" }, markdown, {});
+  if (result.stderr.trim() !== "" && result.stdout === "")
+    throw new Error(`pandoc could not convert a page to HTML: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** One page's Markdown as an HTML fragment (no <html>, no <body>). */
+export function markdownToHtml(markdown: string): Promise<string> {
+  const key = contentKey([codeKey(), markdown]);
+  return cachedResult({
+    dir: cacheDir("html"),
+    slot: key,
+    key,
+    valid: (html): html is string => typeof html === "string",
+    compute: () => {
+      const run = queue.then(() => convertNow(markdown));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  });
+}

@@ -1,0 +1,201 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { confinedFile } from "../src/preview/serve.js";
+
+const made: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nch-preview-test-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the preview server serves its folder only", () => {
+  const root = temp();
+  mkdirSync(path.join(root, "site", "figurer"), { recursive: true });
+  writeFileSync(path.join(root, "site", "index.html"), "<p>x</p>");
+  writeFileSync(path.join(root, "site", "figurer", "a.csv"), "a");
+  writeFileSync(path.join(root, "secret.txt"), "secret");
+  symlinkSync(path.join(root, "secret.txt"), path.join(root, "site", "link.txt"));
+  symlinkSync(root, path.join(root, "site", "up"));
+  const site = path.join(root, "site");
+
+  it("finds files and the index of a folder", async () => {
+    expect(await confinedFile(site, "/")).toBe(path.join(site, "index.html"));
+    expect(await confinedFile(site, "/figurer/a.csv?x=1")).toBe(
+      path.join(site, "figurer", "a.csv"),
+    );
+    expect(await confinedFile(site, "/figurer/%61.csv")).toBe(path.join(site, "figurer", "a.csv"));
+  });
+
+  it.each([
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2E%2E%2Fsecret.txt",
+    "/figurer/..%2f..%2fsecret.txt",
+    "/..\\secret.txt",
+    "/%5c..%5csecret.txt",
+    `/${path.join(root, "secret.txt")}`,
+    "//etc/passwd",
+    "/link.txt",
+    "/up/secret.txt",
+    "/%00index.html",
+    "/%E0%A4%A",
+    "/figurer",
+  ])("refuses %s", async (url) => {
+    expect(await confinedFile(site, url)).toBeUndefined();
+  });
+});
+
+/** The CLI in the background; its stdout and stderr collected. */
+function start(...args: string[]) {
+  const child = spawn(process.execPath, ["bin/nch-report.js", ...args], {
+    env: { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: ".nch-cache/test", CI: "1" },
+  });
+  const output = { out: "", err: "" };
+  child.stdout.on("data", (c) => (output.out += c));
+  child.stderr.on("data", (c) => (output.err += c));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+async function until<T>(probe: () => T | undefined, what: string, ms = 90_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const get = (url: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+
+/** The preview's server-sent states, as they come. */
+function states(url: string) {
+  const seen: { version: number; findings: { code: string; file: string; line: number }[] }[] = [];
+  const request = http.get(`${url}__nch/events`, (res) => {
+    res.setEncoding("utf8");
+    res.on("data", (chunk: string) => {
+      for (const m of chunk.matchAll(/^data: (.*)$/gm)) seen.push(JSON.parse(m[1] as string));
+    });
+  });
+  return { seen, close: () => request.destroy() };
+}
+
+const previewFolders = () =>
+  readdirSync(tmpdir())
+    .filter((f) => /^nch-preview-(?!test-)/.test(f))
+    .sort();
+
+function dataCopy() {
+  const data = path.join(temp(), "data");
+  cpSync("data", data, { recursive: true });
+  return data;
+}
+
+function stop(child: ChildProcess) {
+  child.kill("SIGINT");
+}
+
+describe("nch-report preview", () => {
+  it("serves the HTML edition, reloads after a save, shows findings after a bad edit, stops on Ctrl-C", async () => {
+    const data = dataCopy();
+    const chapter = path.join(data, "2025", "chapters", "07-stod-till-yrkesverksamma.md");
+    const before = previewFolders();
+    const { child, output, exited } = start("preview", "2025", "--data", data, "--no-open");
+    const url = await until(
+      () => /Preview of 2025 at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.out)?.[1],
+      "the address",
+    );
+    const index = await get(url);
+    expect(index.status).toBe(200);
+    expect(index.body).toContain(
+      '<script src="/__nch/client.js" data-version="1"></script>\n</body>',
+    );
+    const events = states(url);
+    await until(() => events.seen.length >= 1, "the first state");
+    expect(events.seen[0]).toEqual({ version: 1, findings: [] });
+
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\nEn mening som just sparades.\n`);
+    await until(() => events.seen.find((s) => s.version === 2), "the rebuilt state");
+    expect((await get(`${url}6-stod-till-yrkesverksamma.html`)).body).toContain(
+      "En mening som just sparades.",
+    );
+
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\n{{supportLine.noSuchValue}}\n`);
+    const failed = await until(
+      () => events.seen.find((s) => s.findings.length > 0),
+      "the findings",
+    );
+    expect(failed.version).toBe(2);
+    expect(failed.findings[0]).toMatchObject({
+      file: "2025/chapters/07-stod-till-yrkesverksamma.md",
+    });
+    expect(failed.findings[0]?.code).toMatch(/^template\//);
+    // The last good report stays served under the findings.
+    expect((await get(`${url}6-stod-till-yrkesverksamma.html`)).body).toContain(
+      "En mening som just sparades.",
+    );
+    events.close();
+    expect(previewFolders().length).toBe(before.length + 1);
+    stop(child);
+    expect(await exited).toBe(130);
+    // The private folder is gone.
+    expect(previewFolders()).toEqual(before);
+  }, 180_000);
+});
+
+describe("nch-report build --watch", () => {
+  it("builds, builds again after a save, and stops on Ctrl-C with 130", async () => {
+    const data = dataCopy();
+    const out = path.join(temp(), "out");
+    const chapter = path.join(data, "2025", "chapters", "01-sammanfattning.md");
+    const { child, output, exited } = start(
+      "build",
+      "2025",
+      "--data",
+      data,
+      "--format",
+      "md",
+      "--out",
+      out,
+      "--watch",
+    );
+    await until(() => output.err.includes("Watching"), "the watcher");
+    expect(existsSync(path.join(out, "report.md"))).toBe(true);
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\nNy text i sammanfattningen.\n`);
+    await until(
+      () =>
+        readFileSync(path.join(out, "report.md"), "utf8").includes("Ny text i sammanfattningen."),
+      "the rebuild",
+    );
+    stop(child);
+    expect(await exited).toBe(130);
+  }, 180_000);
+});
