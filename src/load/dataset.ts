@@ -119,6 +119,7 @@ async function loadYamlFile<N extends SchemaName>(
   return { data: checked.data as SchemaOutput<N>, source };
 }
 
+// long: every file of a year in one Promise.all, each optional file's consequence beside it
 /** Loads `<root>/<year>/` and `<root>/history/`. Throws MissingYearError when the year folder is absent. */
 export async function loadYear(
   rootDir: string,

@@ -31,12 +31,14 @@ export interface GrantPayment {
 
 const ROUND = /^(?:grupp|omgång|projektomgång|round)?\s*(\d+)$/i;
 
+// long: a row's four value checks, each finding spelled out; one streamed pass over the file
 export async function loadGrants(
   file: DataFile,
 ): Promise<{ payments: GrantPayment[] | undefined; diagnostics: Diagnostic[] }> {
   const payments: GrantPayment[] = [];
   const rowDiagnostics = new CappedFindings();
   let rows = 0;
+  // long: one row's checks, as loadGrants's reason says
   const result = await streamCsv(file, GRANT_COLUMNS, (row) => {
     // Rows past the limit are read on (the file is streamed) but neither kept nor checked.
     if (++rows > LIMITS.grantPayments) {

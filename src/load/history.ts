@@ -35,6 +35,7 @@ const COUNT_FIELDS = [
   ["fgm", "fgm"],
 ] as const;
 
+// long: a row's year, duplicate and count checks, each finding spelled out; one streamed pass
 export async function loadHistory(
   file: DataFile,
 ): Promise<{ years: HistoryYear[]; diagnostics: Diagnostic[] }> {

@@ -91,6 +91,7 @@ export interface ModelInput {
   earlierCalls?: ReadonlyMap<number, CallsSummary>;
 }
 
+// long: the report model's shape, one field per line, read top to bottom like the report
 /** Pure: validated year data → the report model. Throws if report.yaml is missing (validate first). */
 export function buildReportModel(data: YearData, input: ModelInput = {}): ReportModel {
   const report = data.report?.data;

@@ -122,6 +122,7 @@ export function isWithoutCentre(report: CountyStatus): boolean {
   return report.round === undefined && report.phase === undefined;
 }
 
+// long: one operation's fields as the status overview shows them, one per line
 function operationModel(
   { data, source }: Sourced<CountyStatus>,
   severalInCounty: boolean,

@@ -187,6 +187,7 @@ function byCountThenName(a: number, b: number, nameA: string, nameB: string, min
   return (hiddenA ? 0 : b - a) || collator.compare(nameA, nameB);
 }
 
+// long: the support line section's shape, one breakdown (organisation, county, exposure) after another
 export function supportLineOf(input: SupportLineInput): SupportLineModel | null {
   const years = supportLineYears(input);
   const thisYear = years.find((y) => y.year === input.year);
