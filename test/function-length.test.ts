@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { SRC, sourceFiles } from "./src-files.js";
 
-const SRC = path.join(import.meta.dirname, "..", "src");
 /** Over this many lines a function needs a `// long: <reason>` comment right above it. */
 const LIMIT = 60;
-
-function sourceFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
-      : entry.name.endsWith(".ts")
-        ? [`${prefix}${entry.name}`]
-        : [],
-  );
-}
 
 /** The statement a function belongs to, whose leading comments give the reason. */
 function owner(node: ts.Node): ts.Node {
@@ -37,7 +27,7 @@ const hasReason = (text: string, node: ts.Node): boolean =>
   );
 
 /** "file:line name (n lines)" for each function over LIMIT lines without a `// long:` reason. */
-export function longFunctions(file: string, text: string): string[] {
+function longFunctions(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {

@@ -1,25 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { SRC, sourceFiles } from "./src-files.js";
 
 /** One import of a src/ file: `to` is src-relative ("check/index.ts") or a module ("node:fs"). */
 interface Edge {
   from: string;
   to: string;
   typeOnly: boolean;
-}
-
-const SRC = path.join(import.meta.dirname, "..", "src");
-
-function sourceFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
-      : entry.name.endsWith(".ts")
-        ? [`${prefix}${entry.name}`]
-        : [],
-  );
 }
 
 function resolved(from: string, specifier: string): string {
