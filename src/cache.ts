@@ -1,10 +1,16 @@
-// Content-addressed caches (spelling verdicts, chart SVGs). A cache is an optimisation: any
-// failure reads as a miss, and a key always covers everything the cached result depends on.
+// The cache folder: content-addressed results (parsed YAML, templates, spelling, charts), opened
+// once per command. A cache is an optimisation: any failure reads as a miss, and a key always covers everything the cached result depends on.
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import {
+  CACHE_KINDS,
+  type Cache,
+  type CachedEntry,
+  type CacheKind,
+  type CacheSpace,
+} from "./cache-space.js";
 import { projectRootOrCwd } from "./project-root.js";
 import { unusualFolderReason } from "./unusual-path.js";
 
@@ -20,7 +26,7 @@ export function cacheRoot(
 
 /** `.nch-cache/<kind>/` at the project root (or the working directory outside a project). */
 export function cacheDir(
-  kind: "spelling" | "charts" | "yaml" | "templates" | "html",
+  kind: CacheKind,
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string {
@@ -49,7 +55,7 @@ function seal(key: string, json: string): string {
  * truncated, or copied from another name). Read synchronously: an entry is small, and a warm
  * run reads dozens, for which the thread pool's round trips cost two to three times a plain read.
  */
-export function readCacheEntry(dir: string, key: string): unknown {
+function readCacheEntry(dir: string, key: string): unknown {
   try {
     const text = readFileSync(path.join(dir, `${key}.json`), "utf8");
     const split = text.indexOf("\n");
@@ -61,7 +67,7 @@ export function readCacheEntry(dir: string, key: string): unknown {
 }
 
 /** Writes a temporary file and renames it, so a reader never sees half an entry. */
-export async function writeCacheEntry(dir: string, key: string, value: unknown): Promise<void> {
+async function writeCacheEntry(dir: string, key: string, value: unknown): Promise<void> {
   if (!writable(dir)) return;
   const temporary = path.join(dir, `${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -81,14 +87,7 @@ export async function writeCacheEntry(dir: string, key: string, value: unknown):
  * per input (a file, a chart) keeps one entry for it however often it changes; a slot named by
  * the key itself keeps one per version.
  */
-export async function cachedResult<T>(entry: {
-  dir: string;
-  slot: string;
-  key: string;
-  valid: (value: unknown) => value is T;
-  compute: () => T | Promise<T>;
-  storable?: (value: T) => boolean;
-}): Promise<T> {
+async function cachedResult<T>(entry: CachedEntry<T> & { dir: string }): Promise<T> {
   const stored = readCacheEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
   if (stored?.key === entry.key && entry.valid(stored.result)) return stored.result;
   const result = await entry.compute();
@@ -98,32 +97,17 @@ export async function cachedResult<T>(entry: {
   return result;
 }
 
-/** A short key for a JSON-able value: what a cache entry is looked up by. */
-export function contentKey(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+function space(dir: string): CacheSpace {
+  return {
+    read: (key) => readCacheEntry(dir, key),
+    write: (key, value) => writeCacheEntry(dir, key, value),
+    result: (entry) => cachedResult({ dir, ...entry }),
+  };
 }
 
-/**
- * A fingerprint of the code that produces a cached result, so that changed code never meets an
- * old entry. In the esbuild bundle (`selfUrl` is a .js chunk) it is the chunk itself, which names
- * the chunks it imports by content hash; run from sources, it is the `sources` (files or folders,
- * relative to `selfUrl`'s folder). `extra` adds what neither covers, such as external packages'
- * versions.
- */
-export function codeFingerprint(selfUrl: string, sources: readonly string[], extra = ""): string {
-  const self = fileURLToPath(selfUrl);
-  const here = path.dirname(self);
-  const files =
-    path.extname(self) === ".ts" ? sources.flatMap((s) => filesOf(path.join(here, s))) : [self];
-  const hash = createHash("sha256").update(extra);
-  for (const file of files) hash.update(file.slice(here.length)).update(readFileSync(file));
-  return hash.digest("hex").slice(0, 32);
-}
-
-function filesOf(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target)
-    .sort()
-    .map((name) => path.join(target, name))
-    .filter((file) => statSync(file).isFile());
+/** The cache in `root` (default: NCH_REPORT_CACHE, else `.nch-cache` at the project root). */
+export function openCache(root: string = cacheRoot()): Cache {
+  return Object.fromEntries(
+    CACHE_KINDS.map((kind) => [kind, space(path.join(root, kind))]),
+  ) as Cache;
 }

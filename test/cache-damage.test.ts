@@ -6,6 +6,7 @@ import { validateYear } from "../src/check/index.js";
 import { loadYear } from "../src/load/dataset.js";
 import { buildReportModel } from "../src/model/index.js";
 import { renderReport } from "../src/render/index.js";
+import { freshCache } from "./fresh-cache.js";
 
 // A cache is an optimisation: an entry damaged on disk is worked out again, never trusted.
 const temp = () => mkdtempSync(path.join(tmpdir(), "nch-damage-"));
@@ -39,21 +40,21 @@ describe("damaged cache entries", () => {
   it("a precompiled template that does not evaluate is compiled again", async () => {
     const { data } = await loadYear("examples/minimal", 2025);
     const model = buildReportModel(data);
-    const cacheDir = temp();
-    const fresh = await renderReport(model, { target: "gfm", cacheDir });
+    const { cache, cacheDir } = freshCache("templates");
+    const fresh = await renderReport(model, { target: "gfm", cache });
     const damaged = damage(cacheDir, (entry) => {
       (entry.result as { spec: string }).spec = "{ compiler: [8, ";
     });
     expect(damaged).toBeGreaterThan(5);
-    const again = await renderReport(model, { target: "gfm", cacheDir });
+    const again = await renderReport(model, { target: "gfm", cache });
     expect(again.markdown).toBe(fresh.markdown);
   });
 
   it("a YAML entry that is not JSON is parsed again", async () => {
-    const cacheDir = temp();
-    const fresh = await validateYear("data", 2023, { cacheDir });
+    const { cache, cacheDir } = freshCache("yaml");
+    const fresh = await validateYear("data", 2023, { cache });
     for (const name of readdirSync(cacheDir)) writeFileSync(path.join(cacheDir, name), '{"key":');
-    const again = await validateYear("data", 2023, { cacheDir });
+    const again = await validateYear("data", 2023, { cache });
     expect(again.diagnostics).toEqual(fresh.diagnostics);
     expect(again.data.counties.map((c) => c.data)).toEqual(fresh.data.counties.map((c) => c.data));
   });
@@ -62,26 +63,26 @@ describe("damaged cache entries", () => {
 describe("a cache entry cannot change a verdict", () => {
   it("an entry with its findings removed is ignored and the file checked again", async () => {
     const root = badYear();
-    const cacheDir = temp();
-    const fresh = await validateYear(root, 2025, { cacheDir });
+    const { cache, cacheDir } = freshCache("yaml");
+    const fresh = await validateYear(root, 2025, { cache });
     expect(codes(fresh.diagnostics)).toEqual(["schema/unknown-key 2025/counties/skane.yaml"]);
     const edited = damage(cacheDir, (entry) => {
       (entry.result as { diagnostics: unknown[] }).diagnostics = [];
     });
     expect(edited).toBe(26);
-    const again = await validateYear(root, 2025, { cacheDir });
+    const again = await validateYear(root, 2025, { cache });
     expect(codes(again.diagnostics)).toEqual(["schema/unknown-key 2025/counties/skane.yaml"]);
   });
 
   it("an entry copied from another file's slot is ignored", async () => {
     const root = badYear();
-    const cacheDir = temp();
-    await validateYear(root, 2025, { cacheDir });
+    const { cache, cacheDir } = freshCache("yaml");
+    await validateYear(root, 2025, { cache });
     // Every entry replaced by the clean entry of another file, seal and all.
     const names = readdirSync(cacheDir).filter((n) => n.endsWith(".json"));
     const clean = readFileSync(path.join(cacheDir, names[0] as string));
     for (const name of names.slice(1)) writeFileSync(path.join(cacheDir, name), clean);
-    const again = await validateYear(root, 2025, { cacheDir });
+    const again = await validateYear(root, 2025, { cache });
     expect(codes(again.diagnostics)).toEqual(["schema/unknown-key 2025/counties/skane.yaml"]);
   });
 });

@@ -8,6 +8,7 @@ import {
   identityNumberKind,
   luhnValid,
 } from "../src/check/personal-data-patterns.js";
+import { checkTexts } from "../src/load/check-inputs.js";
 import type { YearData } from "../src/load/dataset.js";
 import { dataFile } from "../src/load/files.js";
 import { findings, where } from "./check-helpers.js";
@@ -124,7 +125,8 @@ describe("personal data in a calls.csv of many megabytes", () => {
       `${header}\r\n${rows.join("\r\n")}`,
     );
     const file = dataFile(root, "2025/support-line/calls.csv");
-    return checkPersonalData({ inputs: [file] } as unknown as YearData);
+    const data = { inputs: [file] } as unknown as YearData;
+    return checkPersonalData(data, checkTexts(data));
   }
 
   it("keeps the line and column of findings megabytes into the file", async () => {

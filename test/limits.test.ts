@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module of the benchmark, without types
 import { FILLED, generateWorstCase } from "../bench/generate-limits.js";
+import { openCache } from "../src/cache.js";
 import { loadCalls } from "../src/load/calls.js";
 import { loadYear } from "../src/load/dataset.js";
 import { dataFile } from "../src/load/files.js";
@@ -13,7 +14,7 @@ import { LIMITS } from "../src/load/limits.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "nch-limits-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const cacheDir = path.join(work, "cache");
+const cache = openCache(path.join(work, "cache"));
 
 const brief = (ds: { code: string; file: string; line: number; column: number }[]) =>
   ds.map(({ code, file, line, column }) => ({ code, file, line, column }));
@@ -112,7 +113,7 @@ describe("limits of the data", () => {
       county,
       readFileSync(county, "utf8").replace(/^summary: .*$/m, `summary: ${"a".repeat(10_001)}`),
     );
-    const { diagnostics } = await loadYear(root, 2025, { cacheDir });
+    const { diagnostics } = await loadYear(root, 2025, { cache });
     const chapterLines = readFileSync(path.join(root, "2025/chapters/01-inledning.md"), "utf8")
       .trimEnd()
       .split("\n").length;
@@ -145,7 +146,7 @@ describe("limits of the data", () => {
       path.join(root, "2025/chapters/01-inledning.md"),
       `\n${"Ett stycke text om arbetet.\n\n".repeat(20_000)}`,
     );
-    const { data, diagnostics } = await loadYear(root, 2025, { cacheDir });
+    const { data, diagnostics } = await loadYear(root, 2025, { cache });
     expect(
       brief(diagnostics.filter((d) => d.code.endsWith("too-many") || d.code.startsWith("text/"))),
     ).toEqual([
@@ -165,7 +166,7 @@ describe("limits of the data", () => {
       yearText: LIMITS.yearText,
     });
     const root = generateWorstCase(path.join(work, "worst"));
-    const { data, diagnostics } = await loadYear(root, 2025, { cacheDir });
+    const { data, diagnostics } = await loadYear(root, 2025, { cache });
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(data.counties).toHaveLength(LIMITS.statusReports);
     expect(data.grants?.payments).toHaveLength(LIMITS.grantPayments);

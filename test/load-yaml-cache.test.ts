@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { validateYear } from "../src/check/index.js";
 import { loadYear } from "../src/load/dataset.js";
 import { type CheckedYaml, checkYaml, type SchemaName } from "../src/load/yaml-check.js";
+import { freshCache } from "./fresh-cache.js";
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `nch-${name}-`));
 const refuse = (file: string): CheckedYaml => {
@@ -13,10 +14,10 @@ const refuse = (file: string): CheckedYaml => {
 
 describe("the YAML cache", () => {
   it("answers an unchanged year from the cache, with the same findings at the same positions", async () => {
-    const cacheDir = temp("yaml-cache");
-    const fresh = await validateYear("test/fixtures/counties-bad", 2025, { cacheDir });
+    const { cache } = freshCache("yaml");
+    const fresh = await validateYear("test/fixtures/counties-bad", 2025, { cache });
     const cached = await validateYear("test/fixtures/counties-bad", 2025, {
-      cacheDir,
+      cache,
       check: refuse,
     });
     expect(cached.diagnostics).toEqual(fresh.diagnostics);
@@ -36,15 +37,15 @@ describe("the YAML cache", () => {
   it("parses an edited file again, alone, and keeps one entry per file", async () => {
     const root = temp("yaml-edit");
     cpSync("examples/minimal", root, { recursive: true });
-    const cacheDir = temp("yaml-cache");
-    await loadYear(root, 2025, { cacheDir });
+    const { cache, cacheDir } = freshCache("yaml");
+    await loadYear(root, 2025, { cache });
     const entries = readdirSync(cacheDir).sort();
 
     const county = path.join(root, "2025/counties/uppsala.yaml");
     writeFileSync(county, readFileSync(county, "utf8").replace("round: 3", "round: 2"));
     const parsed: string[] = [];
     const { data } = await loadYear(root, 2025, {
-      cacheDir,
+      cache,
       check: (file: string, text: string, schema: SchemaName) => {
         parsed.push(file);
         return checkYaml(file, text, schema);
@@ -58,9 +59,9 @@ describe("the YAML cache", () => {
   it("never caches a value that JSON would change", async () => {
     const root = temp("yaml-inf");
     cpSync("examples/minimal", root, { recursive: true });
-    const cacheDir = temp("yaml-cache");
+    const { cache, cacheDir } = freshCache("yaml");
     await loadYear(root, 2025, {
-      cacheDir,
+      cache,
       check: (file, text, schema) => {
         const checked = checkYaml(file, text, schema);
         return schema === "report" ? { ...checked, value: { limit: Infinity } } : checked;

@@ -2,6 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openCache } from "../src/cache.js";
+import type { Cache } from "../src/cache-space.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { loadYear } from "../src/load/dataset.js";
 import { buildReportModel, type ReportModel } from "../src/model/index.js";
@@ -22,11 +24,11 @@ beforeAll(async () => {
 
 const FILE = "2025/chapters/01-test.md";
 
-async function render(source: string, cacheDir: string, templates?: TemplateSet) {
+async function render(source: string, cache: Cache, templates?: TemplateSet) {
   try {
     await renderReport(
       { ...model, chapters: [{ file: FILE, source }] },
-      { target: "gfm", cacheDir, ...(templates ? { templates } : {}) },
+      { target: "gfm", cache, ...(templates ? { templates } : {}) },
     );
   } catch (error) {
     if (error instanceof TemplateError) return error.diagnostics;
@@ -37,9 +39,9 @@ async function render(source: string, cacheDir: string, templates?: TemplateSet)
 
 /** The problems, the same whether the templates are compiled now or come from the cache. */
 async function problemsOf(source: string, templates?: TemplateSet): Promise<Diagnostic[]> {
-  const cacheDir = mkdtempSync(path.join(tmpdir(), "nch-templates-"));
-  const fresh = await render(source, cacheDir, templates);
-  expect(await render(source, cacheDir, templates)).toEqual(fresh);
+  const cache = openCache(mkdtempSync(path.join(tmpdir(), "nch-templates-")));
+  const fresh = await render(source, cache, templates);
+  expect(await render(source, cache, templates)).toEqual(fresh);
   return fresh;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { openCache } from "../src/cache.js";
 import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit } from "../src/check/spelling/prose.js";
 import { loadWordLists } from "../src/check/spelling/word-lists.js";
@@ -26,7 +27,9 @@ describe("spelling on seed 004", () => {
     const text = readFileSync(path.join(FIXTURES, "seed-004.md"), "utf8");
     const lists = await loadWordLists(path.join(FIXTURES, "no-such-data"));
     const cacheDir = mkdtempSync(path.join(tmpdir(), "nch-spelling-"));
-    const found = await checkProse([markdownUnit("seed-004.md", text)], lists, { cacheDir });
+    const found = await checkProse([markdownUnit("seed-004.md", text)], lists, {
+      cache: openCache(cacheDir).spelling,
+    });
     rmSync(cacheDir, { recursive: true, force: true });
 
     const lines = text.split("\n");

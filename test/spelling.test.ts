@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheDir } from "../src/cache.js";
+import { cacheDir, openCache } from "../src/cache.js";
+import type { CacheSpace } from "../src/cache-space.js";
 import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit, proseWords } from "../src/check/spelling/prose.js";
 import { createSpeller } from "../src/check/spelling/speller.js";
@@ -12,24 +13,26 @@ import { loadWordLists, parseWordList } from "../src/check/spelling/word-lists.j
 import { yamlProseUnits } from "../src/check/spelling/yaml-prose.js";
 import { checkSpelling } from "../src/check/spelling.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { checkTexts } from "../src/load/check-inputs.js";
 import { loadYear } from "../src/load/dataset.js";
 
 const DATASET = "test/fixtures/spelling/dataset";
 const caches: string[] = [];
-const freshCache = () => {
+const freshFolder = () => {
   const dir = mkdtempSync(path.join(tmpdir(), "nch-spelling-"));
   caches.push(dir);
   return dir;
 };
+const freshCache = (): CacheSpace => openCache(freshFolder()).spelling;
 afterAll(() => {
   for (const dir of caches) rmSync(dir, { recursive: true, force: true });
 });
 
 const brief = (d: Diagnostic) => [d.code, d.file, d.line, d.column, d.hint];
 
-async function spellDataset(cacheDir = freshCache(), loadSpeller = createSpeller) {
+async function spellDataset(cache = freshCache(), loadSpeller = createSpeller) {
   const { data } = await loadYear(DATASET, 2023);
-  return checkSpelling(data, { cacheDir, loadSpeller });
+  return checkSpelling(data, checkTexts(data), { cache, loadSpeller });
 }
 
 describe("prose words", () => {
@@ -176,7 +179,7 @@ describe("spelling of a year's prose", () => {
       "resurscentraverksamheterna orienteringsfas hedersrelaterade Resurscentralänen " +
       "målpuppfyllelse resurscentravverksamheterna";
     const found = await checkProse([markdownUnit("a.md", text)], lists, {
-      cacheDir: freshCache(),
+      cache: freshCache(),
     });
     expect(found.map((d) => [d.column, d.message, d.hint?.split("?")[0]])).toEqual([
       [79, '"målpuppfyllelse" may be misspelt.', 'Did you mean "måluppfyllelse"'],
@@ -192,35 +195,35 @@ describe("spelling of a year's prose", () => {
     const unit = markdownUnit("a.md", "Samverkan med Terrafem fortsätter.");
     const builtIn = await loadWordLists("test/fixtures/spelling/no-such-data");
     const withUser = await loadWordLists(DATASET);
-    const cacheDir = freshCache();
-    const flagged = await checkProse([unit], builtIn, { cacheDir });
+    const cache = freshCache();
+    const flagged = await checkProse([unit], builtIn, { cache });
     expect(flagged.map((d) => [d.code, d.column, d.message])).toEqual([
       ["prose/spelling", 15, '"Terrafem" may be misspelt.'],
     ]);
-    expect(await checkProse([unit], withUser, { cacheDir })).toEqual([]);
+    expect(await checkProse([unit], withUser, { cache })).toEqual([]);
   });
 
   it("answers unchanged prose from the cache without loading cspell", async () => {
-    const cacheDir = freshCache();
+    const cache = freshCache();
     let loads = 0;
     const counting = async (listed: ReadonlySet<string>) => {
       loads++;
       return createSpeller(listed);
     };
-    const first = await spellDataset(cacheDir, counting);
+    const first = await spellDataset(cache, counting);
     const refuse = async (): Promise<never> => {
       throw new Error("cspell was loaded for cached prose");
     };
-    const second = await spellDataset(cacheDir, refuse);
+    const second = await spellDataset(cache, refuse);
     expect(loads).toBe(1);
     expect(second).toEqual(first);
   });
 
   it("reuses cached verdicts of known words when the text changes", async () => {
-    const cacheDir = freshCache();
+    const cache = freshCache();
     const lists = await loadWordLists("test/fixtures/spelling/no-such-data");
     const check = (text: string, loadSpeller = createSpeller) =>
-      checkProse([markdownUnit("a.md", text)], lists, { cacheDir, loadSpeller });
+      checkProse([markdownUnit("a.md", text)], lists, { cache, loadSpeller });
     await check("Arbetet med lägesbilder och arbetsätt fortsätter.");
     const again = await check("Arbetet med arbetsätt och lägesbilder fortsätter.", async () => {
       throw new Error("cspell was loaded for known words");
@@ -259,7 +262,7 @@ describe("nch-report validate", () => {
     );
 
   it("loads cspell on a cold run only", () => {
-    const cache = freshCache();
+    const cache = freshFolder();
     const refused = validate(cache, true);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("cspell-lib");

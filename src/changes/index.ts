@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { openCache } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareCharts } from "./charts.js";
 import { compareTables, compareText, type FigureChange, type ProseChange } from "./compare.js";
@@ -85,10 +86,11 @@ export async function reportChanges(
   const tree = await oldTree(root, since, year);
   // The old side's files live in a temporary folder: its YAML cache entries would only pile up.
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), "nch-report-changes-cache-"));
+  const cache = openCache();
   try {
     const [before, now] = await Promise.all([
-      buildSide(tree.root, year, cacheDir),
-      buildSide(root, year),
+      buildSide(tree.root, year, { ...cache, yaml: openCache(cacheDir).yaml }),
+      buildSide(root, year, cache),
     ]);
     const base = { year, since, commit: tree.shortCommit };
     if (!isSide(now)) {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Cache } from "../cache-space.js";
 import { validateYear } from "../check/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MissingYearError } from "../load/dataset.js";
@@ -26,11 +27,11 @@ export type SideFailure = { missing: true } | { missing?: false; errors: Diagnos
 export async function buildSide(
   root: string,
   year: number,
-  cacheDir?: string,
+  cache: Cache,
 ): Promise<Side | SideFailure> {
   let validated: Awaited<ReturnType<typeof validateYear>>;
   try {
-    validated = await validateYear(root, year, cacheDir ? { cacheDir } : {});
+    validated = await validateYear(root, year, { cache });
   } catch (error) {
     if (error instanceof MissingYearError) return { missing: true };
     throw error;
@@ -52,6 +53,7 @@ export async function buildSide(
       templates: templates.templates,
       templatesDir: path.join(root, "templates"),
       images: images.images,
+      cache,
     }));
   } catch (error) {
     if (error instanceof TemplateError) return { errors: error.diagnostics };

@@ -1,10 +1,10 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import type { CheckTexts, StreamedText } from "../load/check-inputs.js";
 import { detectDelimiter } from "../load/csv.js";
 import { cellAt } from "../load/csv-records.js";
-import { lineBlocks, sniffCsvText, textChunks } from "../load/csv-text.js";
 import type { YearData } from "../load/dataset.js";
 import type { DataFile } from "../load/files.js";
-import { isLargeInput, positionsOf, smallInputTexts } from "../load/input-text.js";
+import { positionsOf } from "../load/input-text.js";
 import { findPersonalData, type PersonalDataMatch } from "./personal-data-patterns.js";
 
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */
@@ -152,14 +152,14 @@ function lineCount(block: string): number {
  * single pass keeps no rows, and a regex over the text is cheaper than a second CSV parse):
  * personal data anywhere, and free text in the id column. Only the first findings are kept.
  */
-async function scanCalls(file: DataFile): Promise<Diagnostic[]> {
-  const sniffed = await sniffCsvText(file);
-  if ("diagnostic" in sniffed || !sniffed.format) return [];
+async function scanCalls({ file, lineBlocks }: StreamedText): Promise<Diagnostic[]> {
+  const blocks = await lineBlocks();
+  if (!blocks) return [];
   const first: Diagnostic[] = [];
   let total = 0;
   let id: IdColumn | undefined;
   let line = 1;
-  for await (const block of lineBlocks(textChunks(file, sniffed.format))) {
+  for await (const block of blocks) {
     // The first block starts with the header line: the rows start after it.
     let from = 0;
     if (!id) {
@@ -191,15 +191,15 @@ function scanFileName(file: DataFile): Diagnostic[] {
 }
 
 /** Personal identity numbers, e-mail addresses and phone numbers in any input, chapters included. */
-export async function checkPersonalData(data: YearData): Promise<Diagnostic[]> {
-  const texts = await smallInputTexts(data);
+export async function checkPersonalData(data: YearData, inputs: CheckTexts): Promise<Diagnostic[]> {
+  const texts = await inputs.smallTexts();
   const found = data.inputs.flatMap(scanFileName);
   // CSV lines are records: a line end is never a space inside a value.
   for (const t of texts) {
     found.push(...capped(t.file.rel, scanText(t.file.rel, t.text, 0, t.kind !== "csv")));
   }
-  for (const file of data.inputs.filter((f) => isLargeInput(data, f))) {
-    found.push(...(await scanCalls(file)));
+  for (const large of inputs.largeTexts) {
+    found.push(...(await scanCalls(large)));
   }
   return found;
 }

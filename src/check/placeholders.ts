@@ -1,6 +1,7 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
-import { type InputText, positionsOf, smallInputTexts } from "../load/input-text.js";
+import { type InputText, positionsOf } from "../load/input-text.js";
 
 interface Placeholder {
   index: number;
@@ -129,8 +130,8 @@ function scanPlain(input: InputText, handlebars: "any" | "empty"): Diagnostic[] 
 }
 
 /** Placeholders in YAML text values, chapters and the small CSV files (notes, operations). */
-export async function checkPlaceholders(data: YearData): Promise<Diagnostic[]> {
-  const texts = await smallInputTexts(data);
+export async function checkPlaceholders(_: YearData, inputs: CheckTexts): Promise<Diagnostic[]> {
+  const texts = await inputs.smallTexts();
   const found = await Promise.all(
     texts.map((input) =>
       input.kind === "yaml"

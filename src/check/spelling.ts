@@ -1,8 +1,8 @@
-import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../cache.js";
+import { contentKey } from "../cache-key.js";
+import { type CacheSpace, NO_CACHE } from "../cache-space.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
-import { smallInputTexts } from "../load/input-text.js";
-import { readWordLists } from "../load/word-list-files.js";
 import type { YamlPath } from "../load/yaml-source.js";
 import type { Speller } from "./spelling/speller.js";
 import { toolVersions } from "./spelling/versions.js";
@@ -11,7 +11,8 @@ import { toolVersions } from "./spelling/versions.js";
 const MAX_CACHED_RESULTS = 8;
 
 export interface SpellingOptions {
-  cacheDir?: string;
+  /** The cache's `spelling` namespace; none: every word looked up. */
+  cache?: CacheSpace;
   /** Folder of the built-in word lists (tests). */
   builtInWords?: string;
   /** Loads cspell; only called when some word has no cached verdict. */
@@ -32,15 +33,16 @@ export interface ProseSource {
  */
 export async function checkSpelling(
   data: YearData,
+  texts: CheckTexts,
   options: SpellingOptions = {},
 ): Promise<Diagnostic[]> {
   const [sources, listTexts] = await Promise.all([
-    proseSources(data),
-    readWordLists(data.root, options.builtInWords),
+    proseSources(data, texts),
+    texts.wordLists(options.builtInWords),
   ]);
-  const dir = options.cacheDir ?? cacheDir("spelling");
+  const cache = options.cache ?? NO_CACHE.spelling;
   const key = contentKey([toolVersions(), listTexts, sources]);
-  const stored = readCacheEntry(dir, "results");
+  const stored = cache.read("results");
   const results = (Array.isArray(stored) ? stored : []) as [string, Diagnostic[]][];
   const cached = results.find(([k]) => k === key);
   if (cached) return cached[1];
@@ -48,13 +50,13 @@ export async function checkSpelling(
   const { checkYearProse } = await import("./spelling/check-prose.js");
   const diagnostics = await checkYearProse(sources, listTexts, options);
   const kept = results.filter(([k]) => k !== key).slice(-(MAX_CACHED_RESULTS - 1));
-  await writeCacheEntry(dir, "results", [...kept, [key, diagnostics]]);
+  await cache.write("results", [...kept, [key, diagnostics]]);
   return diagnostics;
 }
 
-async function proseSources(data: YearData): Promise<ProseSource[]> {
+async function proseSources(data: YearData, inputs: CheckTexts): Promise<ProseSource[]> {
   // The raw texts the other text rules read too: positions must be those of the file as written.
-  const texts = new Map((await smallInputTexts(data)).map((t) => [t.file.rel, t.text]));
+  const texts = new Map((await inputs.smallTexts()).map((t) => [t.file.rel, t.text]));
   const yaml = (file: string, yamlPaths: YamlPath[]): ProseSource[] => {
     const text = texts.get(file);
     return text === undefined ? [] : [{ file, text, yamlPaths }];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
-import { hasCallsFile } from "../load/earlier-calls.js";
 import { suppressedCells } from "../model/for-checks.js";
 
 const TABLE_NAME = {
@@ -10,7 +10,7 @@ const TABLE_NAME = {
 } as const;
 
 /** Years from the first history year to the report year with no case count: gaps in the series. */
-async function gaps(data: YearData): Promise<Diagnostic[]> {
+async function gaps(data: YearData, inputs: CheckTexts): Promise<Diagnostic[]> {
   const history = data.history;
   if (!history || history.years.length === 0) return [];
   const first = Math.min(...history.years.map((y) => y.year));
@@ -20,7 +20,7 @@ async function gaps(data: YearData): Promise<Diagnostic[]> {
   for (let year = first; year <= data.year; year++) {
     if (counted.has(year)) continue;
     // A year with its own calls.csv wins over the history row.
-    if (year !== data.year && (await hasCallsFile(data.root, year))) continue;
+    if (year !== data.year && (await inputs.hasCallsFile(year))) continue;
     missing.push(year);
   }
   if (missing.length === 0) return [];
@@ -74,6 +74,6 @@ function smallCounts(data: YearData): Diagnostic[] {
 }
 
 /** The support line's series and published cells. */
-export async function checkSupportLine(data: YearData): Promise<Diagnostic[]> {
-  return [...(await gaps(data)), ...historyAfterYear(data), ...smallCounts(data)];
+export async function checkSupportLine(data: YearData, inputs: CheckTexts): Promise<Diagnostic[]> {
+  return [...(await gaps(data, inputs)), ...historyAfterYear(data), ...smallCounts(data)];
 }

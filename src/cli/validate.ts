@@ -1,4 +1,5 @@
 import path from "node:path";
+import { openCache } from "../cache.js";
 import { validateYear } from "../check/index.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isReporterName, REPORTERS } from "../diagnostics/reporters/index.js";
@@ -51,7 +52,7 @@ export async function runValidate(
       : parseNonNegativeInt(flags.maxWarnings, "--max-warnings");
   let diagnostics: Diagnostic[];
   try {
-    ({ diagnostics } = await validateYear(flags.data, year));
+    ({ diagnostics } = await validateYear(flags.data, year, { cache: openCache() }));
   } catch (error) {
     if (error instanceof MissingYearError) throw new UsageError(missingYearMessage(error));
     throw error;

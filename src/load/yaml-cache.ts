@@ -1,13 +1,14 @@
 // Parsing YAML and checking it against its schema is most of what a warm `validate` costs:
-// an unchanged file is read from `.nch-cache/yaml/` instead, without loading yaml or zod.
+// an unchanged file is read from the cache's `yaml` namespace instead, without loading yaml or zod.
 import { isDeepStrictEqual } from "node:util";
-import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../cache.js";
+import { codeFingerprint, contentKey } from "../cache-key.js";
+import { type Cache, NO_CACHE } from "../cache-space.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CheckedYaml, SchemaName } from "./yaml-check.js";
 
 export interface YamlCacheOptions {
-  /** Where entries are kept; default `.nch-cache/yaml`. */
-  cacheDir?: string;
+  /** The command's cache (its `yaml` namespace is used); none: every file parsed. */
+  cache?: Cache;
   /** Parses and checks a file that is not in the cache (tests replace it). */
   check?: (file: string, text: string, schema: SchemaName) => CheckedYaml | Promise<CheckedYaml>;
 }
@@ -32,8 +33,7 @@ export async function checkedYaml(
   schema: SchemaName,
   options: YamlCacheOptions = {},
 ): Promise<CheckedYaml> {
-  return cachedResult({
-    dir: options.cacheDir ?? cacheDir("yaml"),
+  return (options.cache ?? NO_CACHE).yaml.result({
     slot: contentKey([abs, schema]),
     key: contentKey([codeHash(), rel, schema, text]),
     valid: isCheckedYaml,

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { type CacheSpace, NO_CACHE } from "../cache-space.js";
 import { renderChartPng } from "./charts/index.js";
 import {
   baseName,
@@ -107,11 +108,12 @@ const WORDMARK_PNG = "cover-wordmark.png";
 
 export async function chartPngs(
   input: Pick<DocumentInput, "charts" | "wordmark">,
+  cache: CacheSpace = NO_CACHE.charts,
 ): Promise<Record<string, Uint8Array>> {
   const pngs: Record<string, Uint8Array> = {};
   for (const chart of input.charts)
-    pngs[`${baseName(chart.fileName)}.png`] = await renderChartPng(chart.svg);
-  if (input.wordmark) pngs[WORDMARK_PNG] = await renderChartPng(input.wordmark);
+    pngs[`${baseName(chart.fileName)}.png`] = await renderChartPng(chart.svg, { cache });
+  if (input.wordmark) pngs[WORDMARK_PNG] = await renderChartPng(input.wordmark, { cache });
   return pngs;
 }
 
@@ -212,7 +214,7 @@ export const docxFiles: MakeFiles = async (report, context) => {
   const input = { ...documentInput(report), sources: sourceIndex(context.data, report.charts) };
   const { bytes, sources } = await context.converters.docx({
     input,
-    pngs: await chartPngs(input),
+    pngs: await chartPngs(input, context.cache.charts),
     referenceDocPath: templateFile(context.templatesDir, "reference.docx"),
     options: { stamp: context.stamp, date: context.date },
   });

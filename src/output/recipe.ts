@@ -1,5 +1,6 @@
 // The interface between the render/ and output/ stages: what a format gets from rendering and
 // what it may use of it. output/ imports render/ only through here, render/ output/ likewise.
+import type { Cache } from "../cache-space.js";
 import type { YearData } from "../load/dataset.js";
 import type { RenderedReport, Target } from "../render/index.js";
 import type { ConverterNeed, Converters } from "./converters.js";
@@ -12,7 +13,7 @@ export { TemplateError } from "../render/errors.js";
 export { escapeMarkdownInline } from "../render/escape.js";
 export type { RenderedFigure, RenderedReport, Target } from "../render/index.js";
 /** The charts a figure may draw (the chart registry), for {{figure}}. */
-export type { ChartTable } from "./charts/chart.js";
+export type { ChartOptions, ChartTable } from "./charts/chart.js";
 export { CHART_NAMES, chartDefinition } from "./charts/registry.js";
 
 /** What a recipe may use besides the rendered report. */
@@ -32,6 +33,8 @@ export interface RecipeContext {
   pdfStandard: PdfStandard;
   /** Every format of this build (the HTML edition links the PDF and DOCX when they are made). */
   formats?: readonly string[];
+  /** The build's cache (chart PNGs). */
+  cache: Cache;
   /** The worker threads that run pandoc and Typst, started before validation. */
   converters?: Converters;
 }

@@ -1,5 +1,7 @@
 // A build as named stages (as Quarto's render): load → validate → model → render → output
 // recipes → gate → commit. Progress is an observer of the stages' events, not code in them.
+import { openCache } from "../cache.js";
+import type { Cache } from "../cache-space.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Provenance } from "../load/provenance.js";
 import type { Converters } from "../output/converters.js";
@@ -28,6 +30,8 @@ export interface BuildRequest {
   keepIntermediates: boolean;
   /** The converter workers, started before the build's own code loaded. */
   converters?: Converters;
+  /** The cache the stages share; default the project's (NCH_REPORT_CACHE or .nch-cache). */
+  cache?: Cache;
 }
 
 /** What a build tells its observer, stage by stage. */
@@ -61,7 +65,8 @@ export async function buildReport(
   // A commit a kill interrupted is completed first, whatever this build then does.
   await tidyOutputFolder(request.outDir);
   const sideLoads = stages.startSideLoads(request.dataRoot, request.year);
-  const validated = await stages.validate(request, observe);
+  const cache = request.cache ?? openCache();
+  const validated = await stages.validate(request, cache, observe);
   if (validated.stopped) return validated.stopped;
   const data = validated.value;
   const inputHashes = hashInputs(data.inputs);
@@ -69,9 +74,15 @@ export async function buildReport(
   const loaded = await stages.sideLoaded(sideLoads, observe);
   if (loaded.stopped) return loaded.stopped;
   const model = stages.model(data, loaded.value, observe);
-  const rendered = await stages.render(model, recipes, loaded.value, request, observe);
+  const rendered = await stages.render(
+    model,
+    recipes,
+    { ...loaded.value, cache },
+    request,
+    observe,
+  );
   if (rendered.stopped) return rendered.stopped;
-  const context = stages.recipeContext(request, data, model, loaded.value.provenance);
+  const context = stages.recipeContext(request, data, model, loaded.value.provenance, cache);
   const made = await stages.output(recipes, await makers, rendered.value, context, observe);
   if (made.stopped) return made.stopped;
   const files = withIntermediates(made.value, rendered.value, request.keepIntermediates);

@@ -1,6 +1,7 @@
 // The stages of a build, each a function of what the stages before it made. None prints: what
 // happens is told to the build's observer (src/pipeline/build.ts), what stops a build is returned.
 import path from "node:path";
+import type { Cache } from "../cache-space.js";
 import { validateYear } from "../check/index.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
@@ -44,9 +45,10 @@ export type SideLoads = ReturnType<typeof startSideLoads>;
 /** Load and validate the year's data: errors stop the build. */
 export async function validate(
   request: BuildRequest,
+  cache: Cache,
   observe: BuildObserver,
 ): Promise<Staged<YearData>> {
-  const validated = await validateYear(request.data, request.year);
+  const validated = await validateYear(request.data, request.year, { cache });
   const { errors, warnings } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     const shown = validated.diagnostics.filter((d) => d.severity === "error");
@@ -92,7 +94,7 @@ export function model(data: YearData, loaded: Loaded, observe: BuildObserver): R
 export async function render(
   built: ReportModel,
   recipes: readonly OutputRecipe[],
-  loaded: Loaded,
+  loaded: Loaded & { cache: Cache },
   request: BuildRequest,
   observe: BuildObserver,
 ): Promise<Staged<Map<Target, RenderedReport>>> {
@@ -102,6 +104,7 @@ export async function render(
       templates: loaded.templates,
       templatesDir: path.join(request.dataRoot, "templates"),
       images: loaded.images,
+      cache: loaded.cache,
     };
     const reports = await Promise.all(
       targets.map((target) => renderReport(built, { target, ...options })),
@@ -130,6 +133,7 @@ export function recipeContext(
   data: YearData,
   built: ReportModel,
   provenance: Provenance,
+  cache: Cache,
 ): RecipeContext {
   const { year, draft } = request;
   const signed = new Date(`${data.report?.data.signed.date ?? `${year + 1}-03-01`}T00:00:00Z`);
@@ -147,6 +151,7 @@ export function recipeContext(
     date,
     pdfStandard: request.pdfStandard,
     formats: request.formats,
+    cache,
     ...(request.converters && { converters: request.converters }),
   };
 }

@@ -1,5 +1,6 @@
 import type Handlebars from "handlebars";
-import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../cache.js";
+import { codeFingerprint, contentKey } from "../cache-key.js";
+import { type CacheSpace, NO_CACHE } from "../cache-space.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { packageVersion, TOOL_VERSION } from "../version.js";
 import type { Known } from "./ast.js";
@@ -27,7 +28,7 @@ function codeHash(): string {
 }
 
 /**
- * A template or chapter checked and precompiled (see precompileTemplate), from `.nch-cache/templates`
+ * A template or chapter checked and precompiled (see precompileTemplate), from the cache's `templates`
  * when its text, name, the known helpers and partials and the code are unchanged: an unchanged
  * report is rendered without loading Handlebars' compiler. Each template has one slot.
  */
@@ -35,10 +36,9 @@ async function precompiled(
   source: string,
   file: string,
   known: Known,
-  dir: string,
+  cache: CacheSpace,
 ): Promise<PrecompiledTemplate> {
-  return cachedResult({
-    dir,
+  return cache.result({
     slot: contentKey(["template", file]),
     key: contentKey([codeHash(), file, source, [...known.helpers], [...known.partials]]),
     valid: (hit): hit is PrecompiledTemplate => {
@@ -76,9 +76,9 @@ export async function compileTemplate(
   source: string,
   file: string,
   known: Known,
-  dir: string = cacheDir("templates"),
+  cache: CacheSpace = NO_CACHE.templates,
 ): Promise<{ compiled?: Compiled; diagnostics: Diagnostic[] }> {
-  let result = await precompiled(source, file, known, dir);
+  let result = await precompiled(source, file, known, cache);
   let template = instantiate(env, result.spec);
   if (result.spec !== undefined && !template) {
     // An entry that does not evaluate (damaged on disk) is compiled again, never trusted.

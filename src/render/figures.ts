@@ -1,7 +1,12 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
-import { CHART_NAMES, type ChartTable, chartDefinition } from "../output/recipe.js";
+import {
+  CHART_NAMES,
+  type ChartOptions,
+  type ChartTable,
+  chartDefinition,
+} from "../output/recipe.js";
 import { TemplateError } from "./errors.js";
 import { escapeMarkdownInline, MARKER_END, MARKER_START } from "./escape.js";
 import { locOf, Markdown, TemplateValueError } from "./values.js";
@@ -96,7 +101,7 @@ export class FigureRegistry {
         locOf(options),
       );
     }
-    if (chart && chart.draw(this.model, undefined) === null) {
+    if (chart && chart.draw(this.model, {}) === null) {
       throw new TemplateValueError(
         "template/no-value",
         `{{figure "${id}"}}: this year's data has nothing to draw in it.`,
@@ -163,10 +168,11 @@ export class FigureRegistry {
   }
 
   /** Renders the charts the report uses and puts their Markdown where the markers are. */
-  async resolve(markdown: string, templatesDir: string | undefined) {
+  async resolve(markdown: string, settings: ChartOptions) {
+    const { templatesDir } = settings;
     const rendered = await Promise.all(
       this.requests.map(async (request) => {
-        const render = chartDefinition(request.id)?.draw(this.model, templatesDir);
+        const render = chartDefinition(request.id)?.draw(this.model, settings);
         if (render)
           return sharedChart(this.model, `${templatesDir}\u0000${request.id}`, () =>
             render().catch((error: unknown) => chartFailed(error, request.id, templatesDir)),

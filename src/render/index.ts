@@ -1,5 +1,6 @@
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
+import { type Cache, NO_CACHE } from "../cache-space.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
   type Compiled,
@@ -50,8 +51,8 @@ export interface RenderOptions {
   templates?: TemplateSet;
   /** `<data root>/templates`, where chart spec overrides are looked up. */
   templatesDir?: string;
-  /** Where precompiled templates are cached; default `.nch-cache/templates`. */
-  cacheDir?: string;
+  /** The command's cache (precompiled templates, charts); none: everything compiled and drawn. */
+  cache?: Cache;
   /** SVG images of the year (`<year>/figurer/<name>.svg`) by name, for {{figure "<name>" alt="…"}}. */
   images?: ReadonlyMap<string, string>;
 }
@@ -67,7 +68,7 @@ export async function renderReport(
   const templates = options.templates ?? (await builtInTemplates());
   const figures = new FigureRegistry(options.target, model, options.images ?? new Map());
   const env = environment(figures);
-  const { report, chapters } = await compileAll(env, templates, model, options.cacheDir);
+  const { report, chapters } = await compileAll(env, templates, model, options.cache ?? NO_CACHE);
   const renderedChapters = chapters.map(({ file, compiled }) => ({
     file,
     markdown: run(() => (compiled as Compiled).render(model), file),
@@ -96,7 +97,10 @@ export async function renderReport(
     },
   };
   const markdown = run(() => report.render(context), report.file);
-  const resolved = await figures.resolve(markdown, options.templatesDir);
+  const resolved = await figures.resolve(markdown, {
+    ...(options.templatesDir !== undefined && { templatesDir: options.templatesDir }),
+    cache: (options.cache ?? NO_CACHE).charts,
+  });
   return {
     markdown: tidy(resolved.markdown),
     charts: resolved.figures,
@@ -139,7 +143,7 @@ async function compileAll(
   env: typeof Handlebars,
   templates: TemplateSet,
   model: ReportModel,
-  cacheDir: string | undefined,
+  cache: Cache,
 ) {
   const known = {
     helpers: new Set(Object.keys(env.helpers)),
@@ -152,7 +156,7 @@ async function compileAll(
     ...model.chapters.map((c) => ({ source: c.source, file: c.file })),
   ];
   const results = await Promise.all(
-    sources.map((t) => compileTemplate(env, t.source, t.file, known, cacheDir)),
+    sources.map((t) => compileTemplate(env, t.source, t.file, known, cache.templates)),
   );
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const compiled = results.map((r) => r.compiled);

@@ -1,6 +1,7 @@
 // The spelling check proper, loaded only when a year's prose is not answered by the cache:
 // word lists and YAML prose are parsed here, and cspell is loaded for words without a verdict.
-import { cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../../cache.js";
+import { contentKey } from "../../cache-key.js";
+import { NO_CACHE } from "../../cache-space.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { WORD_LIST, type WordListTexts } from "../../load/word-list-files.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
@@ -99,9 +100,9 @@ async function verdictsFor(
   lists: WordLists,
   options: SpellingOptions,
 ): Promise<Map<string, Verdict>> {
-  const dir = options.cacheDir ?? cacheDir("spelling");
+  const cache = options.cache ?? NO_CACHE.spelling;
   const key = `verdicts-${contentKey([toolVersions(), lists.fingerprint])}`;
-  const entry = readCacheEntry(dir, key) as Record<string, Verdict> | undefined;
+  const entry = cache.read(key) as Record<string, Verdict> | undefined;
   const verdicts = new Map(Object.entries(entry ?? {}));
   const missing = words.filter((w) => !verdicts.has(w));
   if (missing.length === 0) return verdicts;
@@ -117,6 +118,6 @@ async function verdictsFor(
     verdicts.size > MAX_CACHED_WORDS
       ? words.map((w) => [w, verdicts.get(w)] as const)
       : [...verdicts];
-  await writeCacheEntry(dir, key, Object.fromEntries(kept));
+  await cache.write(key, Object.fromEntries(kept));
   return verdicts;
 }

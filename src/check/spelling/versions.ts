@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { codeFingerprint } from "../../cache.js";
+import { codeFingerprint } from "../../cache-key.js";
 
 let read: string[] | undefined;
 

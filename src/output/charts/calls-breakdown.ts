@@ -77,6 +77,7 @@ async function breakdownChart(
     name: kind.name,
     values: rows,
     templatesDir: opts.templatesDir,
+    cache: opts.cache,
     note,
   });
   const alt = `Stapeldiagram över samtal per ${kind.per} ${opts.year}: ${breakdownFigures(rows, opts, kind)}.`;

@@ -47,6 +47,7 @@ export async function callsPerYearChart(
     name: "calls-per-year",
     values: rows,
     templatesDir: opts.templatesDir,
+    cache: opts.cache,
     note: leftOut?.note,
   });
   const described = `Linjediagram över antal inkomna samtal till stödtelefonen per helår ${span}`;

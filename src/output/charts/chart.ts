@@ -1,3 +1,4 @@
+import type { CacheSpace } from "../../cache-space.js";
 import type { ChartName } from "./registry.js";
 
 /** A rendered chart: the SVG, and the words that go with it. */
@@ -30,6 +31,8 @@ export const SUPPRESSED_CELL = "–";
 export interface ChartOptions {
   /** The project's template overrides, `<data root>/templates`: `charts/<name>.vl.json` there wins. */
   templatesDir?: string;
+  /** The cache's `charts` namespace; none: every chart drawn. */
+  cache?: CacheSpace;
 }
 
 /** Small-number suppression, as `options.disclosure.min_count` in report.yaml. */

@@ -56,6 +56,7 @@ export async function exposureByTypeChart(
     name: "exposure-by-type",
     values: rows,
     templatesDir: opts.templatesDir,
+    cache: opts.cache,
     note,
   });
   const fewer = `färre än ${(suppressBelow ?? 0) + 1}`;

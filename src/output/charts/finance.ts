@@ -84,6 +84,7 @@ async function renderFinance(
     name,
     values: rows,
     templatesDir: opts.templatesDir,
+    cache: opts.cache,
   });
   // "tkr, utfall jan–dec 2023 jämfört med prognos 2 helår 2023"
   const heading = `tkr, ${inSentence(outcomeLabel)} jämfört med ${inSentence(forecastLabel)}`;

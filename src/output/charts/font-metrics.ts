@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATES_DIR } from "../../package-root.js";
 
@@ -110,4 +110,12 @@ export function textWidth(text: string, fontSize: number, fontWeight?: unknown):
   let units = 0;
   for (const char of text) units += table.advance(char.codePointAt(0) ?? 0);
   return (units * fontSize) / table.unitsPerEm;
+}
+
+/** The bundled font's files, which rasterising a chart uses and no system font. */
+export function chartFontFiles(): string[] {
+  return readdirSync(FONT_DIR)
+    .filter((f) => f.startsWith("SourceSans3") && f.endsWith(".ttf"))
+    .sort()
+    .map((f) => path.join(FONT_DIR, f));
 }

@@ -19,4 +19,4 @@ export {
 } from "./finance.js";
 export { type PngOptions, renderChartPng } from "./png.js";
 export { CHART_NAMES, type ChartName } from "./registry.js";
-export { BUILTIN_CHART_DIR, ChartSpecError, chartSpecPath } from "./svg.js";
+export { BUILTIN_CHART_DIR, ChartSpecError, chartSpecPath } from "./spec.js";

@@ -1,13 +1,14 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import { cacheDir, cachedResult, contentKey } from "../../cache.js";
+import { contentKey } from "../../cache-key.js";
+import { type CacheSpace, NO_CACHE } from "../../cache-space.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
-import { FONT_DIR, FONT_FAMILY } from "./font-metrics.js";
+import { chartFontFiles, FONT_FAMILY } from "./font-metrics.js";
 
 export interface PngOptions {
   /** Print resolution; the SVG's px are CSS px (96 per inch). Default 300. */
   dpi?: number;
+  /** The cache's `charts` namespace; none: rasterised every time. */
+  cache?: CacheSpace;
 }
 
 /**
@@ -15,11 +16,13 @@ export interface PngOptions {
  * the PNG is the same on every machine, and with the resolution recorded in the file (pHYs), so
  * Word and pandoc place it at its real size.
  */
-export async function renderChartPng(svg: string, { dpi = 300 }: PngOptions = {}): Promise<Buffer> {
+export async function renderChartPng(
+  svg: string,
+  { dpi = 300, cache = NO_CACHE.charts }: PngOptions = {},
+): Promise<Buffer> {
   // An unchanged chart is read back from the cache: rasterising six charts costs ~0.3 s.
   const key = contentKey([TOOL_VERSION, packageVersion("@resvg/resvg-js"), PNG_VERSION, dpi, svg]);
-  const base64 = await cachedResult({
-    dir: cacheDir("charts"),
+  const base64 = await cache.result({
     slot: key,
     key,
     valid: (png): png is string => typeof png === "string",
@@ -33,14 +36,10 @@ const PNG_VERSION = 1;
 
 async function rasterise(svg: string, dpi: number): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");
-  const fontFiles = readdirSync(FONT_DIR)
-    .filter((f) => f.startsWith("SourceSans3") && f.endsWith(".ttf"))
-    .sort()
-    .map((f) => join(FONT_DIR, f));
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: dpi / 96 },
     font: {
-      fontFiles,
+      fontFiles: chartFontFiles(),
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,

@@ -2,12 +2,12 @@
 // spec file templates/charts/<name>.vl.json, the model's rows it draws, and its provenance note.
 // Drawing imports the chart code (and so vega) only when a chart is drawn.
 import type { ProvenanceNote, ReportModel } from "../../model/index.js";
-import type { Chart } from "./chart.js";
+import type { Chart, ChartOptions } from "./chart.js";
 
 type ChartCode = typeof import("./index.js");
 
 /** A chart drawing for this model, to run later — or null when the data has nothing to draw. */
-type Draw = (model: ReportModel, templatesDir: string | undefined) => (() => Promise<Chart>) | null;
+type Draw = (model: ReportModel, settings: ChartOptions) => (() => Promise<Chart>) | null;
 
 export interface ChartDefinition<Name extends string = string> {
   name: Name;
@@ -22,8 +22,8 @@ const code = (): Promise<ChartCode> => import("./index.js");
 const SUPPRESSED_STAND_IN = 1;
 
 /** The year and the disclosure threshold, which the charts of counts show small counts by. */
-function disclosureOptions(model: ReportModel, templatesDir: string | undefined) {
-  return { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, templatesDir };
+function disclosureOptions(model: ReportModel, settings: ChartOptions) {
+  return { year: model.year, suppressBelow: model.disclosure.minCount ?? undefined, ...settings };
 }
 
 /** A resultaträkning chart: one group of its lines, outcome against forecast, under its headings. */
@@ -31,7 +31,7 @@ function financeChart(
   group: "costGroups" | "operatingCosts",
   make: "financeCostsChart" | "financeOtherCostsChart",
 ): Draw {
-  return (model, templatesDir) => {
+  return (model, settings) => {
     const statement = model.finance.incomeStatement;
     if (!statement || statement[group].length === 0) return null;
     return () =>
@@ -43,7 +43,7 @@ function financeChart(
             forecast: r.forecast,
           })),
           {
-            templatesDir,
+            ...settings,
             outcomeLabel: statement.outcomeLabel,
             forecastLabel: statement.forecastLabel,
           },
@@ -52,7 +52,7 @@ function financeChart(
   };
 }
 
-const callsPerYear: Draw = (model, templatesDir) => {
+const callsPerYear: Draw = (model, settings) => {
   const sl = model.supportLine;
   if (!sl) return null;
   return () =>
@@ -63,7 +63,7 @@ const callsPerYear: Draw = (model, templatesDir) => {
           calls: y.total,
           ...(y.partial ? { partial: y.partial } : {}),
         })),
-        { templatesDir },
+        settings,
       ),
     );
 };
@@ -75,7 +75,7 @@ function breakdownChart<Row extends { count: number | null; code: string }>(
   missingCode: string,
   make: "callsPerOrganisationChart" | "callsPerCountyChart",
 ): Draw {
-  return (model, templatesDir) => {
+  return (model, settings) => {
     const rows = rowsOf(model);
     if (!rows) return null;
     return () =>
@@ -86,13 +86,13 @@ function breakdownChart<Row extends { count: number | null; code: string }>(
             count: r.count ?? SUPPRESSED_STAND_IN,
             missing: r.code === missingCode,
           })),
-          disclosureOptions(model, templatesDir),
+          disclosureOptions(model, settings),
         ),
       );
   };
 }
 
-const exposureByType: Draw = (model, templatesDir) => {
+const exposureByType: Draw = (model, settings) => {
   const rows = model.supportLine?.exposure;
   if (!rows) return null;
   return () =>
@@ -103,7 +103,7 @@ const exposureByType: Draw = (model, templatesDir) => {
           thisYear: r.thisYear.count ?? SUPPRESSED_STAND_IN,
           lastYear: r.lastYear.suppressed ? SUPPRESSED_STAND_IN : r.lastYear.count,
         })),
-        disclosureOptions(model, templatesDir),
+        disclosureOptions(model, settings),
       ),
     );
 };

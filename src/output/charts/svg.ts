@@ -1,15 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../../cache.js";
+import { codeFingerprint, contentKey } from "../../cache-key.js";
+import { type CacheSpace, NO_CACHE } from "../../cache-space.js";
 import { MONTHS_SV } from "../../model/format.js";
-import { TEMPLATES_DIR } from "../../package-root.js";
 import { packageVersion, TOOL_VERSION } from "../../version.js";
-import { templateFile } from "../templates-path.js";
 import { FONT_FAMILY, textWidth } from "./font-metrics.js";
 import type { ChartName } from "./registry.js";
-
-export const BUILTIN_CHART_DIR = join(TEMPLATES_DIR, "charts");
+import { ChartSpecError, chartSpecPath, readSpec, specText } from "./spec.js";
 
 /** Swedish number format for every `format` in a spec: "1 019", "13 913 620", "−190", "12,5". */
 export const SWEDISH_NUMBER_LOCALE = {
@@ -32,45 +27,13 @@ export const SWEDISH_TIME_LOCALE = {
   shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
 };
 
-/** A chart spec that could not be read or compiled; `file` is the spec that failed. */
-export class ChartSpecError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-  ) {
-    super(message);
-    this.name = "ChartSpecError";
-  }
-}
-
-/**
- * Where a chart's spec comes from: `<templatesDir>/charts/<name>.vl.json` when the project has
- * one (templatesDir = `<data root>/templates`), else the built-in spec.
- */
-export function chartSpecPath(name: ChartName, templatesDir?: string): string {
-  return templatesDir
-    ? templateFile(templatesDir, `charts/${name}.vl.json`)
-    : join(BUILTIN_CHART_DIR, `${name}.vl.json`);
-}
-
-async function readSpec(file: string): Promise<Record<string, unknown>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    throw new ChartSpecError(`cannot read chart spec: ${(error as Error).message}`, file);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new ChartSpecError("a chart spec must be a JSON object (a Vega-Lite spec)", file);
-  }
-  return parsed as Record<string, unknown>;
-}
-
 export interface RenderInput {
   name: ChartName;
   /** Rows for the spec's named dataset `values`. */
   values: readonly object[];
   templatesDir?: string;
+  /** The cache's `charts` namespace; none: drawn every time. */
+  cache?: CacheSpace | undefined;
   /** A footnote drawn under the chart when the spec has no title of its own. */
   note?: string;
 }
@@ -82,10 +45,8 @@ export interface RenderInput {
  */
 export async function renderChartSvg(input: RenderInput): Promise<string> {
   const file = chartSpecPath(input.name, input.templatesDir);
-  const specText = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const key = contentKey([chartCodeHash(), specText, input.values, input.note ?? null]);
-  return cachedResult({
-    dir: cacheDir("charts"),
+  const key = contentKey([chartCodeHash(), specText(file), input.values, input.note ?? null]);
+  return (input.cache ?? NO_CACHE.charts).result({
     // By content: charts of several years or data folders stay cached side by side.
     slot: key,
     key,

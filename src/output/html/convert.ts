@@ -1,6 +1,7 @@
 // Pandoc Markdown → HTML fragments with pandoc-wasm, one page at a time, cached by content so a
 // rebuild converts only the pages whose Markdown changed (and never loads pandoc when none did).
-import { cacheDir, cachedResult, codeFingerprint, contentKey } from "../../cache.js";
+import { codeFingerprint, contentKey } from "../../cache-key.js";
+import type { CacheSpace } from "../../cache-space.js";
 import { packageVersion } from "../../version.js";
 import { PANDOC_MARKDOWN } from "../document.js";
 
@@ -36,10 +37,9 @@ async function convertNow(markdown: string): Promise<string> {
 }
 
 /** One page's Markdown as an HTML fragment (no <html>, no <body>). */
-export function markdownToHtml(markdown: string): Promise<string> {
+export function markdownToHtml(markdown: string, cache: CacheSpace): Promise<string> {
   const key = contentKey([codeKey(), markdown]);
-  return cachedResult({
-    dir: cacheDir("html"),
+  return cache.result({
     slot: key,
     key,
     valid: (html): html is string => typeof html === "string",

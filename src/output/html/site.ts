@@ -2,6 +2,7 @@
 // from the same pandoc Markdown as the DOCX and PDF (pandoc-wasm writes each page's HTML).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { CacheSpace } from "../../cache-space.js";
 import type { RecipeContext, RenderedFigure, RenderedReport } from "../recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "../templates-path.js";
 import type { OutputFile } from "../write.js";
@@ -30,15 +31,15 @@ interface Converted {
 }
 
 /** Each page's HTML from pandoc, made accessible: table scopes, charts inline with their figures. */
-async function convertPages(report: RenderedReport) {
+async function convertPages(report: RenderedReport, cache: CacheSpace) {
   const { front, pages } = reportPages(report.markdown);
   const figures = new Map<string, RenderedFigure>(
     report.charts.map((c) => [c.fileName.replace(/^.*\//, "").replace(/\.(png|svg)$/, ""), c]),
   );
   const tidy = (html: string) => placeFigures(scopeTables(dropComments(html)), figures);
   const [frontHtml, ...htmls] = await Promise.all([
-    markdownToHtml(front),
-    ...pages.map((p) => markdownToHtml(p.markdown)),
+    markdownToHtml(front, cache),
+    ...pages.map((p) => markdownToHtml(p.markdown, cache)),
   ]);
   const converted: Converted[] = pages.map((p, i) => ({
     file: p.file,
@@ -97,7 +98,7 @@ export async function htmlFiles(
   context: RecipeContext,
 ): Promise<OutputFile[]> {
   const [{ front, pages, figures }, template] = await Promise.all([
-    convertPages(report),
+    convertPages(report, context.cache.html),
     readFile(templateFile(context.templatesDir, "html/page.html"), "utf8"),
   ]);
   const nav: NavEntry[] = pages.map((p) => ({ file: p.file, label: headingOf(p.html) }));
