@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateYear } from "../src/check/index.js";
 import { loadYear } from "../src/load/dataset.js";
 import { buildReportModel } from "../src/model/index.js";
+import { validateYear } from "../src/pipeline/validate.js";
 import { renderReport } from "../src/render/index.js";
 import { freshCache } from "./fresh-cache.js";
 

@@ -1,5 +1,5 @@
-import { validateYear } from "../src/check/index.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { validateYear } from "../src/pipeline/validate.js";
 
 /** Numbers as the messages write them: groups separated by U+00A0, minus as U+2212. */
 export const sv = (text: string) => text.replace(/ /g, "\u00a0").replace(/-/g, "\u2212");

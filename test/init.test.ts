@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateYear } from "../src/check/index.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { markLiteralNumbers } from "../src/init/chapters.js";
+import { validateYear } from "../src/pipeline/validate.js";
 import { git, makeRepo, run } from "./git-repo.js";
 
 const where = (d: Diagnostic) => [d.severity, d.code, d.file, d.line, d.column, d.message];

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { validateYear } from "../src/check/index.js";
 import { controlCharacters, normaliseText } from "../src/load/text.js";
+import { validateYear } from "../src/pipeline/validate.js";
 
 // Files as Git for Windows (CRLF), classic Mac OS (CR) and macOS (NFD) write them give the report
 // an LF/NFC file gives, byte for byte; invisible characters are refused at their place.

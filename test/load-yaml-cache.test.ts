@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateYear } from "../src/check/index.js";
 import { loadYear } from "../src/load/dataset.js";
 import { type CheckedYaml, checkYaml, type SchemaName } from "../src/load/yaml-check.js";
+import { validateYear } from "../src/pipeline/validate.js";
 import { freshCache } from "./fresh-cache.js";
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `nch-${name}-`));

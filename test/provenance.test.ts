@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateYear } from "../src/check/index.js";
 import { loadYear } from "../src/load/dataset.js";
 import { buildReportModel } from "../src/model/index.js";
+import { validateYear } from "../src/pipeline/validate.js";
 import type { RenderedReport } from "../src/render/index.js";
 import { renderYear } from "./render-year.js";
 

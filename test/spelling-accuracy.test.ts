@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openCache } from "../src/cache.js";
 import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit } from "../src/check/spelling/prose.js";
-import { loadWordLists } from "../src/check/spelling/word-lists.js";
+import { loadWordLists } from "./word-lists.js";
 
 // The spelling check measured on the real text of seed 004 against a ground truth read by hand
 // (see the head of seed-004-misspellings.txt). The numbers are exact: a change of the rules,

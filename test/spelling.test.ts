@@ -9,12 +9,13 @@ import { checkProse } from "../src/check/spelling/check-prose.js";
 import { markdownUnit, proseWords } from "../src/check/spelling/prose.js";
 import { createSpeller } from "../src/check/spelling/speller.js";
 import { findTerms, mergeTerms, parseTerminology } from "../src/check/spelling/terminology.js";
-import { loadWordLists, parseWordList } from "../src/check/spelling/word-lists.js";
+import { parseWordList } from "../src/check/spelling/word-lists.js";
 import { yamlProseUnits } from "../src/check/spelling/yaml-prose.js";
 import { checkSpelling } from "../src/check/spelling.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { checkTexts } from "../src/load/check-inputs.js";
 import { loadYear } from "../src/load/dataset.js";
+import { loadWordLists } from "./word-lists.js";
 
 const DATASET = "test/fixtures/spelling/dataset";
 const caches: string[] = [];

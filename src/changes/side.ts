@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Cache } from "../cache-space.js";
-import { validateYear } from "../check/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MissingYearError } from "../load/dataset.js";
 import { loadEarlierCalls } from "../load/earlier-calls.js";
 import { loadImages } from "../load/images.js";
 import { decodeInput } from "../load/input-text.js";
 import { buildReportModel, type ReportModel } from "../model/index.js";
+import { validateYear } from "../pipeline/validate.js";
 import { loadTemplates, renderReport, TemplateError } from "../render/index.js";
 
 /** One side of the comparison: the report as a reader sees it, and what it was made from. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
 import { resolveInside } from "../load/files.js";
-import { positionsOf } from "../load/input-text.js";
+import { positionsOf } from "../load/positions.js";
 
 /** A construct in a chapter's Markdown that is not text: raw output, or an image path. */
 export interface Markup {

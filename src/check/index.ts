@@ -1,8 +1,7 @@
-import { type Cache, NO_CACHE } from "../cache-space.js";
-import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
-import { type CheckTexts, checkTexts } from "../load/check-inputs.js";
-import { loadYear, type YearData } from "../load/dataset.js";
-import type { YamlCacheOptions } from "../load/yaml-cache.js";
+import type { Cache } from "../cache-space.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CheckTexts } from "../load/check-inputs.js";
+import type { YearData } from "../load/dataset.js";
 import { checkChapterMarkup } from "./chapter-markup.js";
 import { checkCounties } from "./counties.js";
 import { checkFinance } from "./finance.js";
@@ -37,18 +36,8 @@ export const RULES: readonly Rule[] = [
   checkChapterMarkup,
 ];
 
-/** Load → schema → rules: everything `nch-report validate` reports, in a stable order. The cache
- * (`options.cache`) is the command's; without one nothing is cached. */
-export async function validateYear(
-  root: string,
-  year: number,
-  options: YamlCacheOptions = {},
-): Promise<{ data: YearData; diagnostics: Diagnostic[] }> {
-  const loaded = await loadYear(root, year, options);
-  const inputs = { ...checkTexts(loaded.data), cache: options.cache ?? NO_CACHE };
-  const found = await Promise.all(RULES.map((rule) => rule(loaded.data, inputs)));
-  return {
-    data: loaded.data,
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...found.flat()]),
-  };
+/** Every rule over a loaded year, given the texts load/ read for them and the cache. */
+export async function checkYear(data: YearData, inputs: CheckInputs): Promise<Diagnostic[]> {
+  const found = await Promise.all(RULES.map((rule) => rule(data, inputs)));
+  return found.flat();
 }

@@ -1,10 +1,9 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { CheckTexts, StreamedText } from "../load/check-inputs.js";
-import { detectDelimiter } from "../load/csv.js";
-import { cellAt } from "../load/csv-records.js";
+import { cellAt, detectDelimiter } from "../load/csv-fields.js";
 import type { YearData } from "../load/dataset.js";
 import type { DataFile } from "../load/files.js";
-import { positionsOf } from "../load/input-text.js";
+import { positionsOf } from "../load/positions.js";
 import { findPersonalData, type PersonalDataMatch } from "./personal-data-patterns.js";
 
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */

@@ -1,7 +1,8 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
-import { type InputText, positionsOf } from "../load/input-text.js";
+import type { InputText } from "../load/input-text.js";
+import { positionsOf } from "../load/positions.js";
 
 interface Placeholder {
   index: number;

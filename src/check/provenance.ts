@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { CALL_COLUMNS } from "../load/calls.js";
+import { CALL_COLUMNS, GRANT_COLUMNS } from "../load/columns.js";
 import type { YearData } from "../load/dataset.js";
-import { GRANT_COLUMNS } from "../load/grants.js";
 import type { YamlSource } from "../load/yaml-source.js";
 import { CountyStatus } from "../schema/county-status.js";
 import { Appropriation, IncomeStatement } from "../schema/finance.js";

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { openCache } from "../cache.js";
-import { validateYear } from "../check/index.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isReporterName, REPORTERS } from "../diagnostics/reporters/index.js";
 import { MissingYearError } from "../load/dataset.js";
+import { validateYear } from "../pipeline/validate.js";
 import { EXIT, parseNonNegativeInt, parseYear, UsageError } from "./exit.js";
 import { missingYearMessage } from "./where.js";
 

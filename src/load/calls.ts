@@ -13,20 +13,10 @@ import {
   vocabularyHint,
 } from "../schema/vocabulary.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
-import { type CsvColumn, type CsvRow, streamCsv } from "./csv.js";
+import { CALL_COLUMNS } from "./columns.js";
+import { type CsvRow, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 import { CappedFindings, LIMITS } from "./limits.js";
-
-export const CALL_COLUMNS: readonly CsvColumn[] = [
-  { name: "date", required: true },
-  { name: "organisation", required: true },
-  { name: "county", required: true },
-  { name: "child_marriage", required: true },
-  { name: "abduction", required: true },
-  { name: "fgm", required: true },
-  { name: "id", required: false },
-  { name: "provenance", required: false },
-];
 
 /** The support line's year, aggregated while streaming: no row is kept. */
 export interface CallsSummary {

@@ -1,4 +1,5 @@
 import type { Options } from "csv-parse";
+import { fieldColumn } from "./csv-fields.js";
 import { LineTooLongError, lineBlocks } from "./csv-text.js";
 import { LIMITS } from "./limits.js";
 
@@ -16,45 +17,6 @@ export interface RecordSink {
   skip(message: string, line: number): void;
   /** A line longer than LIMITS.lineLength: nothing from it on is read. */
   tooLong(line: number): void;
-}
-
-/** Where field `index` of the record text[from, to) starts and ends (quotes respected), if it has one. */
-function fieldBounds(text: string, delimiter: string, index: number, from: number, to: number) {
-  let field = 0;
-  let quoted = false;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const ch = text[i];
-    if (i < to && ch === '"') quoted = !quoted;
-    else if (i === to || (ch === delimiter && !quoted)) {
-      if (field === index) return { start, end: i };
-      field++;
-      start = i + 1;
-    }
-  }
-  return undefined;
-}
-
-/** 1-based column where field `index` starts in the record `text[from, to)` (quotes respected). */
-function fieldColumn(
-  text: string,
-  delimiter: string,
-  index: number,
-  from = 0,
-  to = text.length,
-): number {
-  const bounds = fieldBounds(text, delimiter, index, from, to);
-  return (bounds ? bounds.start : to) - from + 1;
-}
-
-/** The cell at a field index of a CSV line, unquoted, with its 1-based column; none past the last. */
-export function cellAt(line: string, delimiter: string, index: number) {
-  const bounds = fieldBounds(line, delimiter, index, 0, line.length);
-  if (!bounds) return undefined;
-  return {
-    text: line.slice(bounds.start, bounds.end).replace(/^"|"$/g, ""),
-    column: bounds.start + 1,
-  };
 }
 
 /** Splits the line text[start, end) at every separator into `cells`; returns the count. */

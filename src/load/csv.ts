@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
+import { detectDelimiter } from "./csv-fields.js";
 import {
   type CellColumns,
   parseRecords,
@@ -31,21 +32,6 @@ export interface CsvResult {
   rows: number;
   /** False when the file could not be read or its header is unusable: no rows were seen. */
   readable: boolean;
-}
-
-const DELIMITERS = [",", ";", "\t"] as const;
-
-/** The separator used most in the header line outside quotes: comma, semicolon or tab. */
-export function detectDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best: string = ",";
-  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
-  return best;
 }
 
 const foldHeader = (h: string) => h.trim().toLowerCase();

@@ -3,17 +3,10 @@ import { quoted } from "../diagnostics/quote.js";
 import { parseAmount } from "../schema/amount.js";
 import { DATE_HINT, parseIsoDate } from "../schema/calendar.js";
 import { countyHint, matchCounty } from "../schema/counties.js";
-import { type CsvColumn, streamCsv } from "./csv.js";
+import { GRANT_COLUMNS } from "./columns.js";
+import { streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 import { CappedFindings, LIMITS, overLimit } from "./limits.js";
-
-export const GRANT_COLUMNS: readonly CsvColumn[] = [
-  { name: "amount", required: true },
-  { name: "round", required: true },
-  { name: "recipient", required: true },
-  { name: "paid", required: true },
-  { name: "operation", required: false },
-];
 
 /** One payment to a county board (lämnat bidrag), as the finance system wrote it. */
 export interface GrantPayment {

@@ -1,10 +1,12 @@
 // Every input read again as raw text (comments and exact spelling), for the text rules of check/
 // and the gates of output/: they get the texts from here and never read a file themselves.
-import type { Position } from "../diagnostics/diagnostic.js";
 import { detectEncoding } from "./csv-text.js";
 import type { YearData } from "./dataset.js";
 import { type DataFile, readLimited, SIZE_LIMITS } from "./files.js";
 import { normaliseText } from "./text.js";
+
+/** The position mapper of the texts here: see positions.ts (pure, for check/ too). */
+export { positionsOf } from "./positions.js";
 
 /** The raw text of one input file, as its author wrote it (comments included). */
 export interface InputText {
@@ -57,23 +59,4 @@ export function smallInputTexts(data: YearData): Promise<InputText[]> {
     cache.set(data, texts);
   }
   return texts;
-}
-
-/** Maps string offsets to 1-based line and column (LF, CRLF or CR line ends). */
-export function positionsOf(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-  };
 }

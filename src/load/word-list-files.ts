@@ -6,11 +6,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { TEMPLATES_DIR } from "../package-root.js";
 import { confine, dataFile } from "./files.js";
 import { normaliseText } from "./text.js";
+import { TERMINOLOGY, WORD_LIST, type WordListTexts } from "./word-list-names.js";
+
+export { TERMINOLOGY, WORD_LIST, type WordListTexts } from "./word-list-names.js";
 
 /** The built-in lists; the user's lists of the same names in `<data>/words/` extend them. */
 export const BUILT_IN_WORDS = `${path.join(TEMPLATES_DIR, "words")}${path.sep}`;
-export const WORD_LIST = "ordlista.txt";
-export const TERMINOLOGY = "terminologi.yaml";
 
 async function readOptional(file: string): Promise<string | undefined> {
   try {
@@ -18,16 +19,6 @@ async function readOptional(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The lists as written: the built-in ones and the user's in `<dataRoot>/words/`, if present. */
-export interface WordListTexts {
-  builtInWords?: string | undefined;
-  builtInTerms?: string | undefined;
-  userWords?: string | undefined;
-  userTerms?: string | undefined;
-  /** The user's lists that lead outside the data folder: not read, reported. */
-  refused?: Diagnostic[];
 }
 
 export async function readWordLists(

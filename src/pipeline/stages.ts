@@ -2,7 +2,6 @@
 // happens is told to the build's observer (src/pipeline/build.ts), what stops a build is returned.
 import path from "node:path";
 import type { Cache } from "../cache-space.js";
-import { validateYear } from "../check/index.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { YearData } from "../load/dataset.js";
 import { loadEarlierCalls } from "../load/earlier-calls.js";
@@ -20,6 +19,7 @@ import {
   type TemplateSet,
 } from "../render/index.js";
 import type { BuildObserver, BuildRequest, Stopped } from "./build.js";
+import { validateYear } from "./validate.js";
 
 /** A stage's result: its value, or why the build stops. */
 export type Staged<T> = { value: T; stopped?: undefined } | { stopped: Stopped };

@@ -3,7 +3,7 @@
 import { contentKey } from "../../cache-key.js";
 import { NO_CACHE } from "../../cache-space.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { WORD_LIST, type WordListTexts } from "../../load/word-list-files.js";
+import { WORD_LIST, type WordListTexts } from "../../load/word-list-names.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./prose.js";
 import { findTerms } from "./terminology.js";

@@ -1,10 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import {
-  BUILT_IN_WORDS,
-  readWordLists,
-  TERMINOLOGY,
-  type WordListTexts,
-} from "../../load/word-list-files.js";
+import { TERMINOLOGY, type WordListTexts } from "../../load/word-list-names.js";
 import { mergeTerms, parseTerminology, type Term } from "./terminology.js";
 
 export interface WordLists {
@@ -47,8 +42,4 @@ export function parseWordLists(texts: WordListTexts): WordLists {
     fingerprint: JSON.stringify(texts),
     diagnostics,
   };
-}
-
-export async function loadWordLists(dataRoot: string, builtInDir = BUILT_IN_WORDS) {
-  return parseWordLists(await readWordLists(dataRoot, builtInDir));
 }
