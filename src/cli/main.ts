@@ -56,6 +56,7 @@ Examples:
     });
 }
 
+// long: one commander chain, an option per line with its help text
 /** `build <year>`: validate, then the report in every format asked for. */
 function addBuild(program: Command, setExit: SetExit): void {
   program
