@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { NO_CACHE } from "../src/cache-space.js";
 import { loadYear } from "../src/load/dataset.js";
 import { buildReportModel } from "../src/model/index.js";
 import { chartCsv } from "../src/output/html/chart-html.js";
@@ -157,6 +158,7 @@ describe("the HTML recipe on its own", () => {
       stamp: "UTKAST · abc1234 · 2026-01-01",
       templatesDir: "test/fixtures/injection/templates",
       formats: ["html", "pdf", "docx"],
+      cache: NO_CACHE,
     } as unknown as RecipeContext;
     const files = await htmlFiles(report, context);
     const html = files
