@@ -72,14 +72,7 @@ export class WordReview {
       (rPr, t) =>
         `<w:commentRangeStart w:id="${id}"/><w:r>${rPr}<w:t xml:space="preserve">${esc(t)}</w:t></w:r><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
     );
-    this.comments.push({
-      id,
-      author,
-      date,
-      text,
-      paraId: (0x10000000 + id).toString(16).toUpperCase(),
-    });
-    return id;
+    return this.record(id, author, date, text);
   }
 
   /** A comment on a picture: Word puts the range around the run of the drawing. */
@@ -90,14 +83,7 @@ export class WordReview {
     const end = this.document.indexOf("</w:drawing></w:r>", at) + "</w:drawing></w:r>".length;
     if (at < 0 || start < 0) throw new Error(`No picture "${alt}" in the document.`);
     this.document = `${this.document.slice(0, start)}<w:commentRangeStart w:id="${id}"/>${this.document.slice(start, end)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>${this.document.slice(end)}`;
-    this.comments.push({
-      id,
-      author,
-      date,
-      text,
-      paraId: (0x10000000 + id).toString(16).toUpperCase(),
-    });
-    return id;
+    return this.record(id, author, date, text);
   }
 
   /** A reply: a comment of its own on the same text, its parent in commentsExtended.xml. */
@@ -112,14 +98,13 @@ export class WordReview {
         `${reference}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
       );
     const parentPara = this.comments.find((c) => c.id === parent)?.paraId;
-    this.comments.push({
-      id,
-      author,
-      date,
-      text,
-      paraId: (0x10000000 + id).toString(16).toUpperCase(),
-      ...(parentPara && { parent: parentPara }),
-    });
+    return this.record(id, author, date, text, parentPara);
+  }
+
+  /** The comment as comments.xml and commentsExtended.xml will list it; Word's paraId from its id. */
+  private record(id: number, author: string, date: string, text: string, parent?: string): number {
+    const paraId = (0x10000000 + id).toString(16).toUpperCase();
+    this.comments.push({ id, author, date, text, paraId, ...(parent && { parent }) });
     return id;
   }
 
