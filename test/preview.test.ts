@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { confinedFile } from "../src/preview/serve.js";
+import { rebuildOnChange, watchedPaths } from "../src/preview/watch.js";
 
 const made: string[] = [];
 const temp = () => {
@@ -75,12 +76,17 @@ function start(...args: string[]) {
   return { child, output, exited };
 }
 
-async function until<T>(probe: () => T | undefined, what: string, ms = 90_000): Promise<T> {
+async function until<T>(
+  probe: () => T | undefined,
+  what: string,
+  ms = 90_000,
+  printed: () => string = () => "",
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${printed()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -195,15 +201,50 @@ describe("nch-report build --watch", () => {
       existsSync(path.join(out, "report.md"))
         ? readFileSync(path.join(out, "report.md"), "utf8")
         : "";
-    await until(() => {
-      try {
-        return report().includes("Ny text i sammanfattningen.");
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-        throw error;
-      }
-    }, "the rebuild");
+    await until(
+      () => {
+        try {
+          return report().includes("Ny text i sammanfattningen.");
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+          throw error;
+        }
+      },
+      "the rebuild",
+      90_000,
+      () => output.err,
+    );
     stop(child);
     expect(await exited).toBe(130);
   }, 180_000);
+});
+
+describe("rebuildOnChange", () => {
+  it("builds again when a file changed during the first build, and after a save once watching", async () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, "2025", "chapters"), { recursive: true });
+    const chapter = path.join(dir, "2025", "chapters", "01.md");
+    writeFileSync(chapter, "# Ett\n");
+    const builds: string[] = [];
+    const watcher = rebuildOnChange(watchedPaths(dir, 2025), async () => {
+      builds.push(readFileSync(chapter, "utf8"));
+    });
+    await watcher.ready;
+    // The save lands while the first build runs, right after "ready": no watch may have seen it.
+    const first = await watcher.first(async () => {
+      writeFileSync(chapter, "# Ett\n\nSparad under första bygget.\n");
+      return 0;
+    });
+    expect(first).toBe(0);
+    await until(() => builds.length === 1, "the catch-up build", 10_000);
+    await watcher.idle();
+    expect(builds).toEqual(["# Ett\n\nSparad under första bygget.\n"]);
+    // As after `Watching` (the first build takes longer than this): the watches are live.
+    await new Promise((r) => setTimeout(r, 500));
+    writeFileSync(chapter, "# Ett\n\nSparad sedan.\n");
+    await until(() => builds.length === 2, "the build after the save", 10_000);
+    await watcher.close();
+    await watcher.idle();
+    expect(builds[1]).toBe("# Ett\n\nSparad sedan.\n");
+  });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { redactDiagnostic } from "../diagnostics/redact.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
-import { startPreviewServer } from "../preview/serve.js";
+import { type PreviewServer, startPreviewServer } from "../preview/serve.js";
 import { rebuildOnChange, untilInterrupted, watchedPaths } from "../preview/watch.js";
 import { type BuildFlags, runBuild } from "./build.js";
 import type { StartedBuild } from "./build-start.js";
@@ -79,25 +79,27 @@ export async function runPreview(
       err.write(`✔ built the preview (${((performance.now() - start) / 1000).toFixed(2)} s)\n`);
     return code;
   };
-  const first = await build();
+  let server: PreviewServer | undefined;
+  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
+    await build();
+    server?.broadcast("state", state);
+  });
+  await watcher.ready;
+  const first = await watcher.first(build);
   if (first === EXIT.usage) {
+    await watcher.close();
     removeFolder();
     return first;
   }
   // Pandoc loads now, not at the first save (the first build may have come from the cache).
   void import("../output/html/convert.js").then((m) => m.loadPandoc());
-  const server = await startPreviewServer({
+  server = await startPreviewServer({
     root: () => path.join(site, "html"),
     port,
     inject: () => clientTag(state.version),
     state: () => state,
     extra: (request, response) => ownAnswer(request.url ?? "", response, site, state.version),
   });
-  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
-    await build();
-    server.broadcast("state", state);
-  });
-  await watcher.ready;
   out.write(`Preview of ${year} at ${server.url} — Ctrl-C to stop\n`);
   if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
   const code = await untilInterrupted();
@@ -120,15 +122,16 @@ export async function runWatch(
     ? { ...started, converters: { ...started.converters, close: async () => undefined } }
     : started;
   const build = () => runBuild(String(year), flags, out, err, kept);
-  const first = await build();
-  if (first === EXIT.usage) {
-    await started.converters?.close();
-    return first;
-  }
   const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
     await build();
   });
   await watcher.ready;
+  const first = await watcher.first(build);
+  if (first === EXIT.usage) {
+    await watcher.close();
+    await started.converters?.close();
+    return first;
+  }
   err.write(
     `Watching ${path.relative(process.cwd(), path.resolve(flags.data)) || "."}/${year} — Ctrl-C to stop\n`,
   );
