@@ -9,7 +9,7 @@ export const MAX_ECHOED = 60;
 /** An unbroken run of text (a value echoed without quotes) is cut here: paths stay whole. */
 const MAX_WORD = 200;
 /** A whole message or hint is never longer than this. */
-const MAX_MESSAGE = 400;
+export const MAX_MESSAGE = 400;
 
 const MASK: Record<PersonalDataKind, string> = {
   personnummer: "[personnummer]",

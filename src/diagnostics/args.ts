@@ -1,0 +1,155 @@
+// The args of each code: what a finding says, as data. Words are in messages/en.ts and sv.ts.
+// Strings are stored masked and cut (finding.ts); numbers are raw.
+
+type Who = { operation?: string; county: string };
+type Said = { detail: string };
+type ThemeKind = "success_factors" | "challenges";
+
+interface FileArgs {
+  "file/missing":
+    | { problem: "file"; file: string }
+    | { problem: "chapter"; chapter: string; file: string };
+  "file/absent": { file: string; consequence: string };
+  "file/too-large": { file: string; size: string; limit: string };
+  "file/unreadable": { problem: "not-a-file"; file: string } | { problem: "read"; file: string; detail: string };
+  "path/outside-data":
+    | { problem: "path"; path: string }
+    | { problem: "symlink"; file: string }
+    | { problem: "image"; name: string };
+  "chapter/raw-output": { detail: string };
+}
+
+interface YamlArgs {
+  "yaml/syntax": Said & { problem?: "init" | "terminology" };
+  "yaml/duplicate-key": { key: string };
+  "yaml/tab-indent": Said;
+  "yaml/alias-limit": Said & { file: string };
+  "yaml/prototype-key": { key: string };
+  "schema/unknown-key": { key: string; where: string; nearest?: string; known: string[] };
+  "schema/missing-key": { where: string; key?: string };
+  "schema/invalid-value": Said & { where: string; hintText: string };
+}
+
+interface CsvArgs {
+  "encoding/windows-1252": { file: string };
+  "encoding/not-utf8": { problem: "nul"; file: string } | { problem: "text"; file: string };
+  "csv/syntax": Said & { columns: number; separator: string };
+  "csv/missing-column":
+    | { problem: "empty"; file: string; known: string[] }
+    | { problem: "column"; column: string; known: string[] };
+  "csv/unknown-column": { column: string; known: string[] };
+  "csv/invalid-value": Said & { hintText: string };
+  "csv/duplicate-column": { column: string; first: number; second: number };
+  "text/control-character": Said & { hintText: string };
+  "calls/date-outside-year": Said & { hintText: string };
+  "calls/duplicate-id": Said & { hintText: string };
+  "calls/none": { file: string };
+  "history/duplicate-year": { year: number; first: number; second: number };
+}
+
+interface LimitArgs {
+  "text/line-too-long": { line: number; length?: number; limit: number; csv: boolean };
+  "text/year-too-large": { used: string; limit: string };
+  "grants/too-many-rows": Said & { hintText: string };
+  "history/too-many-rows": Said & { hintText: string };
+  "counties/too-many": Said & { hintText: string };
+}
+
+interface ReportArgs {
+  "report/isbn": { isbn: string };
+  "provenance/unknown-source":
+    | { problem: "file"; path: string; year: number }
+    | { problem: "field"; field: string; known: string[] };
+  "report/no-signatories": Record<string, never>;
+  "report/year-mismatch": { stated: number; folder: number };
+  "county/unknown": Said & { hintText: string };
+  "vocab/unknown": Said & { hintText: string };
+}
+
+interface FinanceArgs {
+  "finance/sum-mismatch": {
+    label: string;
+    column: "outcome" | "forecast";
+    stated: number;
+    computed: number;
+    difference: number;
+    tolerance: number;
+    unit: string;
+    lines: number;
+  };
+  "finance/above-ceiling": { subAssignment: string; spent: number; ceiling: number };
+  "grants/total-mismatch": { paid: number; stated: number; difference: number; label: string };
+  "grants/no-grants-line": { payments: number };
+  "grants/paid-outside-year": { amount: number; recipient: string; paid: string; year: number };
+  "grants/no-status-report": Who & { amount: number; round: number };
+  "grants/no-payment": Who & { round: number; year: number };
+  "grants/above-ceiling": { year: number; paid: number; ceiling: number };
+}
+
+interface CountyArgs {
+  "themes/unknown": { id: string; kind: ThemeKind; other?: ThemeKind; nearest?: string; known: string[] };
+  "themes/unused": { id: string; kind: ThemeKind; title: string };
+  "themes/duplicate-id": { id: string; first: number; firstKind: string; second: number; secondKind: string };
+  "counties/duplicate-operation": Who & { files: string[] };
+  "counties/period-outside-year": { end: "from" | "to"; date: string; year: number };
+  "counties/period-reversed": { from: string; to: string };
+  "counties/operational-after-period": { since: string; end: string };
+  "counties/phase-suspicious": { since?: string; serves: string[] };
+  "counties/expected-missing": Who;
+  "counties/expected-in-past": { expected: string; year: number };
+  "counties/missing-summary": Who & { hasPlans: boolean };
+  "counties/missing-plans": Who;
+  "counties/not-listed": { county: string; from: number };
+}
+
+interface SupportLineArgs {
+  "support-line/gap": { first: number; year: number; missing: number[]; rowsWithoutCases: number[] };
+  "support-line/history-after-year": { row: number; year: number };
+  "support-line/small-count": {
+    table: "county" | "organisation" | "exposure";
+    label: string;
+    count: number;
+    minCount: number;
+  };
+}
+
+interface PersonalDataArgs {
+  "personal-data/personnummer": { kind: "personnummer" | "samordningsnummer"; digits: number };
+  "personal-data/email": Record<string, never>;
+  "personal-data/phone": Record<string, never>;
+  "personal-data/free-text": Record<string, never>;
+  "personal-data/in-output": { kind: string; output: string; place: string; traced: boolean };
+  "personal-data/unchecked-output": { output: string; detail: string };
+}
+
+interface TemplateArgs {
+  "template/syntax": Said;
+  "template/unknown-variable": Said & { hintText?: string };
+  "template/unknown-partial": Said & { hintText?: string };
+  "template/unknown-helper": Said & { hintText?: string };
+  "template/no-value": Said & { hintText?: string };
+  "template/invalid-value": Said & { hintText?: string };
+  "template/typst": Said & { hintText?: string };
+  "text/unprintable-character": Said & { hintText?: string };
+  "template/chart": Said & { id: string; hintText?: string };
+  "placeholder/text":
+    | { problem: "todo"; instruction: string }
+    | { problem: "placeholder"; text: string }
+    | { problem: "empty-handlebars"; text: string }
+    | { problem: "yaml-handlebars"; text: string };
+  "prose/spelling": { word: string; prefix: boolean; suggestions: string[]; wordList: string };
+  "prose/terminology": { found: string; suggestion: string };
+}
+
+/** Every code's args; a code without an entry here does not compile (messages/*.ts use it). */
+export interface FindingArgs
+  extends FileArgs,
+    YamlArgs,
+    CsvArgs,
+    LimitArgs,
+    ReportArgs,
+    FinanceArgs,
+    CountyArgs,
+    SupportLineArgs,
+    PersonalDataArgs,
+    TemplateArgs {}

@@ -1,0 +1,33 @@
+import type { FindingArgs } from "../args.js";
+import type { DiagnosticCode } from "../codes.js";
+import type { Diagnostic } from "../diagnostic.js";
+import { en } from "./en.js";
+import { sv } from "./sv.js";
+import { type Catalogue, LANGS, type Lang, type Words } from "./types.js";
+
+export { LANGS, type Lang, type Words } from "./types.js";
+
+const CATALOGUES: Record<Lang, Catalogue> = { sv, en };
+
+/** The words of a code in a language, from its args. */
+export function wordsOf<C extends DiagnosticCode>(code: C, args: FindingArgs[C], lang: Lang): Words {
+  return (CATALOGUES[lang][code] as (args: FindingArgs[C]) => Words)(args);
+}
+
+/** A finding with its message and hint in the chosen language (findings made without args keep theirs). */
+export function inLanguage(d: Diagnostic, lang: Lang): Diagnostic {
+  if (d.args === undefined || lang === "en") return d;
+  const { message, hint } = wordsOf(d.code, d.args as never, lang);
+  const { args, hint: _english, ...rest } = d;
+  return { ...rest, message, ...(hint !== undefined && { hint }), args } as Diagnostic;
+}
+
+export function isLang(name: string): name is Lang {
+  return (LANGS as readonly string[]).includes(name);
+}
+
+/** The environment's language for messages: LC_ALL, then LC_MESSAGES, then LANG; sv* → sv, else en. */
+export function langFromEnvironment(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^sv(?:[_.@-]|$)/i.test(locale) ? "sv" : "en";
+}
