@@ -3,6 +3,22 @@
 
 type Who = { operation?: string; county: string };
 type Said = { detail: string };
+/** What a value found in the YAML is; `value` holds the text or scalar for "text" and "value". */
+export type Found = {
+  found: "nan" | "infinity" | "binary" | "list" | "nothing" | "mapping" | "text" | "value";
+  value?: string;
+};
+/** Why a value does not fit the data contract (src/schema/explain.ts). */
+export type SchemaIssue =
+  | ({ issue: "type"; expected: string; root: boolean } & Found)
+  | { issue: "too-small"; detail: string; origin: string; minimum: string }
+  | { issue: "too-big"; detail: string; maximum: string }
+  | { issue: "format"; detail: string; pattern: string; form?: "date" | "month" }
+  | ({ issue: "enum"; values: string[] } & Found)
+  | { issue: "not-calendar-date"; value: string }
+  | { issue: "not-amount"; value: string }
+  | { issue: "no-outcome"; label: string }
+  | { issue: "other"; detail: string };
 type ThemeKind = "success_factors" | "challenges";
 
 interface FileArgs {
@@ -16,7 +32,7 @@ interface FileArgs {
     | { problem: "path"; path: string }
     | { problem: "symlink"; file: string }
     | { problem: "image"; name: string };
-  "chapter/raw-output": { detail: string };
+  "chapter/raw-output": { markup: "raw-block" | "raw-inline" | "html" | "tex"; name: string };
 }
 
 interface YamlArgs {
@@ -27,7 +43,7 @@ interface YamlArgs {
   "yaml/prototype-key": { key: string };
   "schema/unknown-key": { key: string; where: string; nearest?: string; known: string[] };
   "schema/missing-key": { where: string; key?: string };
-  "schema/invalid-value": Said & { where: string; hintText: string };
+  "schema/invalid-value": { where: string } & SchemaIssue;
 }
 
 interface CsvArgs {
@@ -38,11 +54,16 @@ interface CsvArgs {
     | { problem: "empty"; file: string; known: string[] }
     | { problem: "column"; column: string; known: string[] };
   "csv/unknown-column": { column: string; known: string[] };
-  "csv/invalid-value": Said & { hintText: string };
+  "csv/invalid-value":
+    | { problem: "amount" | "round" | "year"; value: string }
+    | { problem: "date"; value: string; payment?: boolean }
+    | { problem: "count" | "people"; value: string; column: string }
+    | { problem: "too-many-people"; value: string; limit: number }
+    | { problem: "provenance"; value: string; known: string[] };
   "csv/duplicate-column": { column: string; first: number; second: number };
   "text/control-character": Said & { hintText: string };
-  "calls/date-outside-year": Said & { hintText: string };
-  "calls/duplicate-id": Said & { hintText: string };
+  "calls/date-outside-year": { date: string; year: number };
+  "calls/duplicate-id": { id: string; first: number; second: number };
   "calls/none": { file: string };
   "history/duplicate-year": { year: number; first: number; second: number };
 }
@@ -50,9 +71,9 @@ interface CsvArgs {
 interface LimitArgs {
   "text/line-too-long": { line: number; length?: number; limit: number; csv: boolean };
   "text/year-too-large": { used: string; limit: string };
-  "grants/too-many-rows": Said & { hintText: string };
-  "history/too-many-rows": Said & { hintText: string };
-  "counties/too-many": Said & { hintText: string };
+  "grants/too-many-rows": { limit: number };
+  "history/too-many-rows": { limit: number };
+  "counties/too-many": { folder: string; count: number; limit: number };
 }
 
 interface ReportArgs {
@@ -62,8 +83,14 @@ interface ReportArgs {
     | { problem: "field"; field: string; known: string[] };
   "report/no-signatories": Record<string, never>;
   "report/year-mismatch": { stated: number; folder: number };
-  "county/unknown": Said & { hintText: string };
-  "vocab/unknown": Said & { hintText: string };
+  "county/unknown": {
+    context: "value" | "recipient" | "cell";
+    where?: string;
+    value: string;
+    suggestion?: string;
+    suggestionCode?: string;
+  };
+  "vocab/unknown": { where?: string; value: string; vocabulary: string; known: string[]; cell?: boolean };
 }
 
 interface FinanceArgs {

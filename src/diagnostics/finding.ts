@@ -1,7 +1,7 @@
 import type { FindingArgs } from "./args.js";
 import { type DiagnosticCode, defaultSeverity } from "./codes.js";
 import type { Diagnostic, Position, Severity } from "./diagnostic.js";
-import { wordsOf } from "./messages/index.js";
+import { type SummaryArgs, wordsOf } from "./messages/index.js";
 import { cut, maskPersonalData, MAX_MESSAGE } from "./redact.js";
 
 /** Where a finding is: the data-root-relative file and a 1-based position (0, 0: the whole file). */
@@ -10,7 +10,7 @@ export interface FindingPlace extends Position {
 }
 
 // Args that are not text from the data (paths, parser and library messages) may be long.
-const LONG_ARGS = new Set(["file", "files", "detail", "known", "path"]);
+const LONG_ARGS = new Set(["file", "files", "detail", "known", "path", "where", "values", "pattern"]);
 
 /** A string arg as stored: personal data masked, a data value cut at 60 characters. */
 function storedText(key: string, value: string): string {
@@ -36,7 +36,7 @@ function storedArgs<A extends object>(args: A): A {
 export function finding<C extends DiagnosticCode>(
   code: C,
   place: FindingPlace,
-  args: FindingArgs[C],
+  args: FindingArgs[C] | SummaryArgs,
   severity: Severity = defaultSeverity(code),
 ): Diagnostic {
   const stored = storedArgs(args);
@@ -52,4 +52,9 @@ export function finding<C extends DiagnosticCode>(
     ...(hint !== undefined && { hint }),
     args: stored,
   } as Diagnostic;
+}
+
+/** The finding that stands for the `more` findings of `first`'s code in its file not listed. */
+export function summaryOf(first: Diagnostic, args: SummaryArgs, place?: FindingPlace): Diagnostic {
+  return finding(first.code, place ?? { file: first.file, line: 0, column: 0 }, args, first.severity);
 }

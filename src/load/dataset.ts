@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { finding } from "../diagnostics/finding.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
 import type { CountyStatus } from "../schema/county-status.js";
@@ -19,7 +20,7 @@ import {
 } from "./files.js";
 import { type GrantPayment, loadGrants } from "./grants.js";
 import { type HistoryYear, loadHistory } from "./history.js";
-import { LIMITS, longLine, overLimit, TextBudget } from "./limits.js";
+import { LIMITS, longLine, TextBudget } from "./limits.js";
 import { checkedYaml, type YamlCacheOptions } from "./yaml-cache.js";
 import type { SchemaName, SchemaOutput } from "./yaml-check.js";
 import { type YamlSource, yamlSource } from "./yaml-source.js";
@@ -243,11 +244,10 @@ async function statusReportFiles(
   if (names.length > LIMITS.statusReports) {
     const first = `${rel}/${names[LIMITS.statusReports]}`;
     diagnostics.push(
-      overLimit(
+      finding(
         "counties/too-many",
         { file: first, line: 0, column: 0 },
-        `${rel}/ has ${names.length} status reports, more than the limit of ${LIMITS.statusReports}: this file and the ${names.length - LIMITS.statusReports - 1} after it were not read.`,
-        "Keep one file per operation (21 counties, a few operations each) and move other files out of counties/.",
+        { folder: rel, count: names.length, limit: LIMITS.statusReports },
       ),
     );
     names = names.slice(0, LIMITS.statusReports);

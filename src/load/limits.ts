@@ -3,6 +3,7 @@
 // case). Data beyond a limit is a located error, never read into memory whole.
 import { statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding, summaryOf } from "../diagnostics/finding.js";
 import type { DataFile } from "./files.js";
 
 export const LIMITS = {
@@ -44,15 +45,7 @@ export class CappedFindings {
     for (const { first, count } of this.counts.values()) {
       if (count <= LIMITS.findingsPerCode) continue;
       const more = count - LIMITS.findingsPerCode;
-      summaries.push({
-        severity: first.severity,
-        code: first.code,
-        message: `${more} more finding${more === 1 ? "" : "s"} of this kind in this file ${more === 1 ? "is" : "are"} not listed (${count} in all).`,
-        file: first.file,
-        line: 0,
-        column: 0,
-        hint: "Correct the ones listed: they usually share one cause, such as a wrong column or year.",
-      });
+      summaries.push(summaryOf(first, { summary: "more-in-file", more, total: count }));
     }
     return [...this.kept, ...summaries];
   }
@@ -128,12 +121,3 @@ export class TextBudget {
   }
 }
 
-/** "There are more than N …": a finding at the first item over a limit. */
-export function overLimit(
-  code: Diagnostic["code"],
-  at: { file: string; line: number; column: number },
-  message: string,
-  hint: string,
-): Diagnostic {
-  return { severity: "error", code, message, ...at, hint };
-}

@@ -1,6 +1,8 @@
 // English words of the findings about files, YAML, CSV, limits and templates: the texts the tool
 // has always printed. Codes whose args carry `detail` pass a parser's or a rule's own words on.
 import type { Catalogue } from "./types.js";
+import { DATE_HINT_EN } from "./dates.js";
+import { enSchemaIssue } from "./en-schema.js";
 import { q } from "./format.js";
 
 const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
@@ -43,7 +45,10 @@ export const enLoad = {
     };
   },
   "chapter/raw-output": (a) => ({
-    message: a.detail,
+    message:
+      a.markup === "raw-block" || a.markup === "raw-inline"
+        ? `A raw {=${a.name}} ${a.markup === "raw-block" ? "block" : "inline"} is not allowed in a chapter.`
+        : `Raw ${a.markup === "html" ? "HTML" : "TeX"} (${a.name}) is not allowed in a chapter.`,
     hint: "Write the chapter in Markdown; layout belongs in the templates (nch-report templates eject report), where it is checked and accessible.",
   }),
   "yaml/syntax": (a) => ({
@@ -79,7 +84,7 @@ export const enLoad = {
     message: `The required key "${a.where}" is missing.`,
     hint: `Add ${a.key !== undefined ? `"${a.key}:"` : "the entry"} here.`,
   }),
-  "schema/invalid-value": said,
+  "schema/invalid-value": enSchemaIssue,
   "encoding/windows-1252": (a) => ({
     message: `${a.file} is not UTF-8; it was read as Windows-1252 (Excel's "CSV (semikolonavgränsad)").`,
     hint: 'Check å, ä and ö in the report; to be sure, save it in Excel as "CSV UTF-8 (kommaavgränsad)".',
@@ -109,14 +114,54 @@ export const enLoad = {
     message: `Unknown column ${q(a.column)}.`,
     hint: `The columns are: ${a.known.join(", ")}.`,
   }),
-  "csv/invalid-value": said,
+  "csv/invalid-value": (a) => {
+    switch (a.problem) {
+      case "amount":
+        return { message: `${q(a.value)} is not an amount.`, hint: 'Write it as "1 105 000,0" or 1105000.00.' };
+      case "round":
+        return { message: `${q(a.value)} is not a project round.`, hint: 'Write the round as "Grupp 3" or 3.' };
+      case "year":
+        return { message: `${q(a.value)} is not a year.`, hint: "Write the year with four digits." };
+      case "date":
+        return {
+          message: `${q(a.value)} is not a ${a.payment ? "payment " : ""}date in the calendar.`,
+          hint: DATE_HINT_EN,
+        };
+      case "count":
+        return {
+          message: `${q(a.value)} in ${a.column} is not a count.`,
+          hint: "Write a whole number, or leave the cell empty when the figure is not known.",
+        };
+      case "people":
+        return {
+          message: `${q(a.value)} in ${a.column} is not a count of people.`,
+          hint: "Write a whole number of 0 or more, or leave the cell empty for 0.",
+        };
+      case "too-many-people":
+        return {
+          message: `${a.value} exposed individuals in one call is more than any call concerns.`,
+          hint: `One call concerns at most ${a.limit} exposed individuals; is the column right?`,
+        };
+      default:
+        return {
+          message: `"${a.value}" is not a provenance status.`,
+          hint: `Write one of ${a.known.join(", ")}, or leave the cell empty.`,
+        };
+    }
+  },
   "csv/duplicate-column": (a) => ({
     message: `The column ${q(a.column)} appears twice in the header: cells ${a.first} and ${a.second}.`,
     hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
   }),
   "text/control-character": said,
-  "calls/date-outside-year": said,
-  "calls/duplicate-id": said,
+  "calls/date-outside-year": (a) => ({
+    message: `The call on ${a.date} is outside the report year ${a.year}.`,
+    hint: `Move the row to the data of ${a.date.slice(0, 4)}, or correct the date.`,
+  }),
+  "calls/duplicate-id": (a) => ({
+    message: `The call id ${q(a.id)} is used twice: on line ${a.first} and line ${a.second}.`,
+    hint: "Give each call its own id.",
+  }),
   "calls/none": (a) => ({
     message: `${a.file} has a header but no calls registered.`,
     hint: "Add one row per registered call, or remove the file if the year has no call data.",
@@ -135,11 +180,33 @@ export const enLoad = {
     message: `With this file the year's YAML files and chapters come to ${a.used}, more than the limit of ${a.limit}: it and the files after it were not read.`,
     hint: "Check for pasted data or a file that does not belong here; the 2023 report is 75 KB of text.",
   }),
-  "grants/too-many-rows": said,
-  "history/too-many-rows": said,
-  "counties/too-many": said,
-  "county/unknown": said,
-  "vocab/unknown": said,
+  "grants/too-many-rows": (a) => ({
+    message: `grants.csv has more than ${a.limit} payments (this row is number ${a.limit + 1}): it was not read.`,
+    hint: "List the payments to the county boards only (21 counties, a few payments each); is this the whole ledger?",
+  }),
+  "history/too-many-rows": (a) => ({
+    message: `history/support-line.csv has more than ${a.limit} rows (one per year): this row and those after it were not read.`,
+    hint: "Keep one row per year before per-call data began.",
+  }),
+  "counties/too-many": (a) => ({
+    message: `${a.folder}/ has ${a.count} status reports, more than the limit of ${a.limit}: this file and the ${a.count - a.limit - 1} after it were not read.`,
+    hint: "Keep one file per operation (21 counties, a few operations each) and move other files out of counties/.",
+  }),
+  "county/unknown": (a) => ({
+    message:
+      a.context === "recipient"
+        ? `The recipient ${q(a.value)} is not a county board.`
+        : `${a.where ? `${a.where}: ` : ""}${q(a.value)} is not a Swedish county.`,
+    hint: `${
+      a.suggestion !== undefined
+        ? `Did you mean "${a.suggestion}" (${a.suggestionCode})?`
+        : 'Write a county name such as "Västra Götaland" or its SCB code such as "14".'
+    }${a.context === "cell" ? " Leave the cell empty when the county is unknown." : ""}`,
+  }),
+  "vocab/unknown": (a) => ({
+    message: `${a.where ? `${a.where}: ` : ""}${q(a.value)} is not ${a.cell ? "an" : "a valid"} ${a.vocabulary}.`,
+    hint: `Use one of: ${a.known.join(", ")}.`,
+  }),
   "personal-data/in-output": (a) => ({
     message: `A ${a.kind} would be published in ${a.output} (${a.place})${a.traced ? "; it comes from here" : ""}. Nothing was written.`,
     hint: "Remove the number from the data, the chapter or the template that produces it; identity numbers must never reach the report.",

@@ -2,15 +2,22 @@ import type { FindingArgs } from "../args.js";
 import type { DiagnosticCode } from "../codes.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { en } from "./en.js";
+import { type SummaryArgs, isSummary, summaryWords } from "./summaries.js";
 import { sv } from "./sv.js";
 import { type Catalogue, LANGS, type Lang, type Words } from "./types.js";
 
+export type { SummaryArgs } from "./summaries.js";
 export { LANGS, type Lang, type Words } from "./types.js";
 
 const CATALOGUES: Record<Lang, Catalogue> = { sv, en };
 
 /** The words of a code in a language, from its args. */
-export function wordsOf<C extends DiagnosticCode>(code: C, args: FindingArgs[C], lang: Lang): Words {
+export function wordsOf<C extends DiagnosticCode>(
+  code: C,
+  args: FindingArgs[C] | SummaryArgs,
+  lang: Lang,
+): Words {
+  if (isSummary(args)) return summaryWords(args, lang);
   return (CATALOGUES[lang][code] as (args: FindingArgs[C]) => Words)(args);
 }
 

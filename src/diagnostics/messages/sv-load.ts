@@ -1,6 +1,8 @@
 // Svenska för fynd om filer, YAML, CSV, gränser och mallar. Där args har `detail` förs en
 // tolkares eller regels egna ord vidare som de är.
+import { DATE_HINT_SV } from "./dates.js";
 import { q } from "./format.js";
+import { svSchemaIssue } from "./sv-schema.js";
 import type { Catalogue } from "./types.js";
 
 const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
@@ -42,7 +44,10 @@ export const svLoad = {
     };
   },
   "chapter/raw-output": (a) => ({
-    message: a.detail,
+    message:
+      a.markup === "raw-block" || a.markup === "raw-inline"
+        ? `${a.markup === "raw-block" ? "Ett rått {=" + a.name + "}-block" : "Ett rått {=" + a.name + "}-inslag"} är inte tillåtet i ett kapitel.`
+        : `Rå ${a.markup === "html" ? "HTML" : "TeX"} (${a.name}) är inte tillåten i ett kapitel.`,
     hint: "Skriv kapitlet i Markdown; layout hör hemma i mallarna (nch-report templates eject report), där den kontrolleras och blir tillgänglig.",
   }),
   "yaml/syntax": (a) => ({
@@ -78,7 +83,7 @@ export const svLoad = {
     message: `Den obligatoriska nyckeln "${a.where}" saknas.`,
     hint: `Lägg till ${a.key !== undefined ? `"${a.key}:"` : "posten"} här.`,
   }),
-  "schema/invalid-value": said,
+  "schema/invalid-value": svSchemaIssue,
   "encoding/windows-1252": (a) => ({
     message: `${a.file} är inte UTF-8; den lästes som Windows-1252 (Excels "CSV (semikolonavgränsad)").`,
     hint: 'Kontrollera å, ä och ö i rapporten; spara filen i Excel som "CSV UTF-8 (kommaavgränsad)" för säkerhets skull.',
@@ -108,14 +113,54 @@ export const svLoad = {
     message: `Okänd kolumn ${q(a.column)}.`,
     hint: `Kolumnerna är: ${a.known.join(", ")}.`,
   }),
-  "csv/invalid-value": said,
+  "csv/invalid-value": (a) => {
+    switch (a.problem) {
+      case "amount":
+        return { message: `${q(a.value)} är inget belopp.`, hint: 'Skriv det som "1 105 000,0" eller 1105000.00.' };
+      case "round":
+        return { message: `${q(a.value)} är ingen projektomgång.`, hint: 'Skriv omgången som "Grupp 3" eller 3.' };
+      case "year":
+        return { message: `${q(a.value)} är inget år.`, hint: "Skriv året med fyra siffror." };
+      case "date":
+        return {
+          message: `${q(a.value)} är inget ${a.payment ? "utbetalningsdatum" : "datum"} i kalendern.`,
+          hint: DATE_HINT_SV,
+        };
+      case "count":
+        return {
+          message: `${q(a.value)} i ${a.column} är inget antal.`,
+          hint: "Skriv ett heltal, eller lämna cellen tom om uppgiften inte är känd.",
+        };
+      case "people":
+        return {
+          message: `${q(a.value)} i ${a.column} är inget antal personer.`,
+          hint: "Skriv ett heltal, 0 eller mer, eller lämna cellen tom för 0.",
+        };
+      case "too-many-people":
+        return {
+          message: `${a.value} utsatta personer i ett samtal är fler än något samtal gäller.`,
+          hint: `Ett samtal gäller högst ${a.limit} utsatta personer; är det rätt kolumn?`,
+        };
+      default:
+        return {
+          message: `"${a.value}" är ingen giltig status för provenance.`,
+          hint: `Skriv något av ${a.known.join(", ")}, eller lämna cellen tom.`,
+        };
+    }
+  },
   "csv/duplicate-column": (a) => ({
     message: `Kolumnen ${q(a.column)} finns två gånger i rubrikraden: cell ${a.first} och ${a.second}.`,
     hint: "Ta bort eller byt namn på den ena kolumnen, så att det är tydligt vilken som har uppgifterna.",
   }),
   "text/control-character": said,
-  "calls/date-outside-year": said,
-  "calls/duplicate-id": said,
+  "calls/date-outside-year": (a) => ({
+    message: `Samtalet den ${a.date} ligger utanför redovisningsåret ${a.year}.`,
+    hint: `Flytta raden till uppgifterna för ${a.date.slice(0, 4)}, eller rätta datumet.`,
+  }),
+  "calls/duplicate-id": (a) => ({
+    message: `Samtalets id ${q(a.id)} används två gånger: på rad ${a.first} och rad ${a.second}.`,
+    hint: "Ge varje samtal ett eget id.",
+  }),
   "calls/none": (a) => ({
     message: `${a.file} har en rubrikrad men inga registrerade samtal.`,
     hint: "Lägg till en rad per registrerat samtal, eller ta bort filen om året saknar uppgifter om samtal.",
@@ -134,11 +179,33 @@ export const svLoad = {
     message: `Med den här filen blir årets YAML-filer och kapitel ${a.used}, mer än gränsen ${a.limit}: den och filerna efter den lästes inte.`,
     hint: "Leta efter inklistrade uppgifter eller en fil som inte hör hit; rapporten för 2023 är 75 KB text.",
   }),
-  "grants/too-many-rows": said,
-  "history/too-many-rows": said,
-  "counties/too-many": said,
-  "county/unknown": said,
-  "vocab/unknown": said,
+  "grants/too-many-rows": (a) => ({
+    message: `grants.csv har fler än ${a.limit} utbetalningar (det här är rad nummer ${a.limit + 1}): den lästes inte.`,
+    hint: "Ta bara med utbetalningarna till länsstyrelserna (21 län, några utbetalningar vardera); är detta hela huvudboken?",
+  }),
+  "history/too-many-rows": (a) => ({
+    message: `history/support-line.csv har fler än ${a.limit} rader (en per år): den här raden och de efter den lästes inte.`,
+    hint: "Behåll en rad per år före uppgifterna per samtal.",
+  }),
+  "counties/too-many": (a) => ({
+    message: `${a.folder}/ har ${a.count} lägesbilder, fler än gränsen ${a.limit}: den här filen och de ${a.count - a.limit - 1} efter den lästes inte.`,
+    hint: "Ha en fil per verksamhet (21 län, några verksamheter vardera) och flytta andra filer från counties/.",
+  }),
+  "county/unknown": (a) => ({
+    message:
+      a.context === "recipient"
+        ? `Mottagaren ${q(a.value)} är ingen länsstyrelse.`
+        : `${a.where ? `${a.where}: ` : ""}${q(a.value)} är inget svenskt län.`,
+    hint: `${
+      a.suggestion !== undefined
+        ? `Menar du "${a.suggestion}" (${a.suggestionCode})?`
+        : 'Skriv ett länsnamn som "Västra Götaland" eller länets SCB-kod, till exempel "14".'
+    }${a.context === "cell" ? " Lämna cellen tom om länet inte är känt." : ""}`,
+  }),
+  "vocab/unknown": (a) => ({
+    message: `${a.where ? `${a.where}: ` : ""}${q(a.value)} är inget giltigt värde för ${a.vocabulary}.`,
+    hint: `Använd något av: ${a.known.join(", ")}.`,
+  }),
   "personal-data/in-output": (a) => ({
     message: `Ett ${a.kind} skulle publiceras i ${a.output} (${a.place})${a.traced ? "; det kommer härifrån" : ""}. Ingenting skrevs.`,
     hint: "Ta bort numret ur de uppgifter, det kapitel eller den mall som ger det; personnummer får aldrig komma med i rapporten.",
