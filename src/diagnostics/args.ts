@@ -18,6 +18,7 @@ export type SchemaIssue =
   | { issue: "not-calendar-date"; value: string }
   | { issue: "not-amount"; value: string }
   | { issue: "no-outcome"; label: string }
+  | { issue: "terminology"; problem: "not-mapping" | "empty-form" }
   | { issue: "other"; detail: string };
 type ThemeKind = "success_factors" | "challenges";
 
@@ -25,7 +26,10 @@ interface FileArgs {
   "file/missing":
     | { problem: "file"; file: string }
     | { problem: "chapter"; chapter: string; file: string };
-  "file/absent": { file: string; consequence: string };
+  "file/absent": {
+    file: string;
+    lacking: "themes" | "income-statement" | "appropriation" | "grants" | "calls" | "counties";
+  };
   "file/too-large": { file: string; size: string; limit: string };
   "file/unreadable": { problem: "not-a-file"; file: string } | { problem: "read"; file: string; detail: string };
   "path/outside-data":
@@ -37,7 +41,7 @@ interface FileArgs {
 
 interface YamlArgs {
   "yaml/syntax": Said & { problem?: "init" | "terminology" };
-  "yaml/duplicate-key": { key: string };
+  "yaml/duplicate-key": Said & { key?: string };
   "yaml/tab-indent": Said;
   "yaml/alias-limit": Said & { file: string };
   "yaml/prototype-key": { key: string };
@@ -61,7 +65,7 @@ interface CsvArgs {
     | { problem: "too-many-people"; value: string; limit: number }
     | { problem: "provenance"; value: string; known: string[] };
   "csv/duplicate-column": { column: string; first: number; second: number };
-  "text/control-character": Said & { hintText: string };
+  "text/control-character": { character: string; kind: "line-break" | "direction" | "joiner" | "other" };
   "calls/date-outside-year": { date: string; year: number };
   "calls/duplicate-id": { id: string; first: number; second: number };
   "calls/none": { file: string };

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { finding } from "../diagnostics/finding.js";
+import type { FindingArgs } from "../diagnostics/args.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoted } from "../diagnostics/quote.js";
 import type { CountyStatus } from "../schema/county-status.js";
@@ -67,16 +68,10 @@ async function exists(abs: string): Promise<boolean> {
   return existsSync(abs);
 }
 
-function absent(rel: string, consequence: string): Diagnostic {
-  return {
-    severity: "warning",
-    code: "file/absent",
-    message: `There is no ${rel}: ${consequence}`,
-    file: rel,
-    line: 0,
-    column: 0,
-    hint: "Add the file (see examples/minimal/ for its form), or ignore this if it is intended.",
-  };
+type Lacking = FindingArgs["file/absent"]["lacking"];
+
+function absent(rel: string, lacking: Lacking): Diagnostic {
+  return finding("file/absent", { file: rel, line: 0, column: 0 }, { file: rel, lacking });
 }
 
 async function readText(
@@ -142,11 +137,11 @@ export async function loadYear(
   const inputs: DataFile[] = [];
   const optional = async <T>(
     f: DataFile,
-    consequence: string,
+    lacking: Lacking,
     load: (f: DataFile) => Promise<T>,
   ): Promise<T | undefined> => {
     if (!(await exists(f.abs))) {
-      diagnostics.push(absent(f.rel, consequence));
+      diagnostics.push(absent(f.rel, lacking));
       return undefined;
     }
     inputs.push(f);
@@ -173,23 +168,23 @@ export async function loadYear(
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
       yaml(reportFile, "report"),
-      optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
+      optional(file("themes.yaml"), "themes", (f) =>
         yaml(f, "themes"),
       ),
       loadCounties(countyFiles, inputs, yaml),
       optional(
         file("finance/income-statement.yaml"),
-        "the report will have no resultaträkning.",
+        "income-statement",
         (f) => yaml(f, "income-statement"),
       ),
       optional(
         file("finance/appropriation.yaml"),
-        "the report will have no anslagsredovisning.",
+        "appropriation",
         (f) => yaml(f, "appropriation"),
       ),
       optional(
         file("finance/grants.csv"),
-        "the report will have no list of grants paid.",
+        "grants",
         async (f) => {
           const loaded = await loadGrants(f);
           diagnostics.push(...loaded.diagnostics);
@@ -198,7 +193,7 @@ export async function loadYear(
       ),
       optional(
         file("support-line/calls.csv"),
-        "the report will have no support-line figures for the year.",
+        "calls",
         async (f) => {
           const loaded = await loadCalls(f, year);
           diagnostics.push(...loaded.diagnostics);
@@ -238,7 +233,7 @@ async function statusReportFiles(
   try {
     names = (await readdir(path.join(root, rel))).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch {
-    diagnostics.push(absent(rel, "the report will have no status reports (lägesbilder)."));
+    diagnostics.push(absent(rel, "counties"));
     return undefined;
   }
   if (names.length > LIMITS.statusReports) {
@@ -292,13 +287,13 @@ async function loadChapters(
         return undefined;
       }
       if (!existsSync(resolved.file.abs)) {
-        diagnostics.push({
-          severity: "error",
-          code: "file/missing",
-          message: `The chapter ${quoted(written)} does not exist (${resolved.file.rel}).`,
-          ...at,
-          hint: "Create the chapter file, or correct its name in the chapter list.",
-        });
+        diagnostics.push(
+          finding("file/missing", at, {
+            problem: "chapter",
+            chapter: written,
+            file: resolved.file.rel,
+          }),
+        );
         return undefined;
       }
       inputs.push(resolved.file);

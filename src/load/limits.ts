@@ -73,19 +73,11 @@ export function longLineFinding(
   length: number | undefined,
   kind: "text" | "CSV",
 ): Diagnostic {
-  const has = length === undefined ? "is longer than" : `has ${length} characters, more than`;
-  return {
-    severity: "error",
-    code: "text/line-too-long",
-    message: `Line ${line} ${has} the limit of ${LIMITS.lineLength}; the file was not read${kind === "CSV" ? " from there on" : ""}.`,
-    file,
-    line,
-    column: LIMITS.lineLength + 1,
-    hint:
-      kind === "CSV"
-        ? "Check the file's line ends and quotes: a row of this table is some hundred characters."
-        : "Break the text into paragraphs (a blank line between them); no real paragraph is this long.",
-  };
+  return finding(
+    "text/line-too-long",
+    { file, line, column: LIMITS.lineLength + 1 },
+    { line, ...(length !== undefined && { length }), limit: LIMITS.lineLength, csv: kind === "CSV" },
+  );
 }
 
 /**
@@ -108,15 +100,13 @@ export class TextBudget {
     this.used += size;
     if (this.used <= LIMITS.yearText) return true;
     this.over = true;
-    diagnostics.push({
-      severity: "error",
-      code: "text/year-too-large",
-      message: `With this file the year's YAML files and chapters come to ${kb(this.used)}, more than the limit of ${kb(LIMITS.yearText)}: it and the files after it were not read.`,
-      file: file.rel,
-      line: 0,
-      column: 0,
-      hint: "Check for pasted data or a file that does not belong here; the 2023 report is 75 KB of text.",
-    });
+    diagnostics.push(
+      finding(
+        "text/year-too-large",
+        { file: file.rel, line: 0, column: 0 },
+        { used: kb(this.used), limit: kb(LIMITS.yearText) },
+      ),
+    );
     return false;
   }
 }

@@ -2,7 +2,7 @@
 // has always printed. Codes whose args carry `detail` pass a parser's or a rule's own words on.
 import type { Catalogue } from "./types.js";
 import { DATE_HINT_EN } from "./dates.js";
-import { enSchemaIssue } from "./en-schema.js";
+import { enSchemaIssue, TERMINOLOGY_HINT } from "./en-schema.js";
 import { q } from "./format.js";
 
 const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
@@ -17,7 +17,16 @@ export const enLoad = {
           hint: "Create the chapter file, or correct its name in the chapter list.",
         },
   "file/absent": (a) => ({
-    message: `There is no ${a.file}: ${a.consequence}`,
+    message: `There is no ${a.file}: the report will have no ${
+      {
+        themes: "success factors or challenges",
+        "income-statement": "resultaträkning",
+        appropriation: "anslagsredovisning",
+        grants: "list of grants paid",
+        calls: "support-line figures for the year",
+        counties: "status reports (lägesbilder)",
+      }[a.lacking]
+    }.`,
     hint: "Add the file (see examples/minimal/ for its form), or ignore this if it is intended.",
   }),
   "file/too-large": (a) => ({
@@ -57,11 +66,11 @@ export const enLoad = {
       a.problem === "init"
         ? "Correct the previous year's file, then run init again."
         : a.problem === "terminology"
-          ? "Write one agreed term per line: `könsstympning: [könsstympling*, könstympling*]`."
+          ? TERMINOLOGY_HINT
           : YAML_SYNTAX_HINT,
   }),
   "yaml/duplicate-key": (a) => ({
-    message: `The key "${a.key}" appears twice in this mapping.`,
+    message: a.key !== undefined ? `The key "${a.key}" appears twice in this mapping.` : a.detail,
     hint: "Remove one of the two keys, or merge their values.",
   }),
   "yaml/tab-indent": (a) => ({
@@ -153,7 +162,18 @@ export const enLoad = {
     message: `The column ${q(a.column)} appears twice in the header: cells ${a.first} and ${a.second}.`,
     hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
   }),
-  "text/control-character": said,
+  "text/control-character": (a) => ({
+    message: `An invisible character, ${a.character}, is in the text.`,
+    hint: {
+      "line-break":
+        "Replace it with an ordinary line break (or a blank line between paragraphs); it was probably pasted from Word or a PDF.",
+      direction:
+        "Delete it: the PDF and Word lay out right-to-left text (Arabic, Persian) by themselves, and this invisible character can make text read in another order than it is stored.",
+      joiner: "Delete it: a joiner belongs only between letters or inside an emoji.",
+      other:
+        'Delete this invisible character (your editor may show it when you turn on "render control characters"); it cannot be printed.',
+    }[a.kind],
+  }),
   "calls/date-outside-year": (a) => ({
     message: `The call on ${a.date} is outside the report year ${a.year}.`,
     hint: `Move the row to the data of ${a.date.slice(0, 4)}, or correct the date.`,

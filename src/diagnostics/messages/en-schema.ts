@@ -27,6 +27,9 @@ const TYPE_HINTS: Record<string, string> = {
 const ROOT_HINT =
   "The file must consist of key: value lines at its top level, not a list or a single value; see examples/minimal/ for its form.";
 
+export const TERMINOLOGY_HINT =
+  "Write one agreed term per line: `könsstympning: [könsstympling*, könstympling*]`.";
+
 const FOUND: Record<Found["found"], string> = {
   nan: ".nan (not a number)",
   infinity: "infinity (.inf, or a number too large such as 1e400)",
@@ -74,6 +77,14 @@ function explained(a: SchemaIssue): Words {
       return {
         message: `"${a.label}" has neither an outcome nor children.`,
         hint: "Give the line an outcome, or children whose sum it is.",
+      };
+    case "terminology":
+      return {
+        message:
+          a.problem === "not-mapping"
+            ? "The file must be a mapping of terms."
+            : "A term or form that is empty or not text.",
+        hint: TERMINOLOGY_HINT,
       };
     default:
       return {

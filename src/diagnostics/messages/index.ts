@@ -11,14 +11,23 @@ export { LANGS, type Lang, type Words } from "./types.js";
 
 const CATALOGUES: Record<Lang, Catalogue> = { sv, en };
 
+/** The note of a finding about an earlier year's calls.csv, whose year the series takes elsewhere. */
+const FALLS_BACK: Record<Lang, (year: number) => string> = {
+  en: (year) => `(${year} falls back to history/support-line.csv in the series.)`,
+  sv: (year) => `(För ${year} används history/support-line.csv i serien.)`,
+};
+
 /** The words of a code in a language, from its args. */
 export function wordsOf<C extends DiagnosticCode>(
   code: C,
   args: FindingArgs[C] | SummaryArgs,
   lang: Lang,
 ): Words {
-  if (isSummary(args)) return summaryWords(args, lang);
-  return (CATALOGUES[lang][code] as (args: FindingArgs[C]) => Words)(args);
+  const words = isSummary(args)
+    ? summaryWords(args, lang)
+    : (CATALOGUES[lang][code] as (args: FindingArgs[C]) => Words)(args);
+  if (!("fallsBack" in args)) return words;
+  return { ...words, message: `${words.message} ${FALLS_BACK[lang](args.fallsBack as number)}` };
 }
 
 /** A finding with its message and hint in the chosen language (findings made without args keep theirs). */

@@ -2,7 +2,7 @@
 // tolkares eller regels egna ord vidare som de är.
 import { DATE_HINT_SV } from "./dates.js";
 import { q } from "./format.js";
-import { svSchemaIssue } from "./sv-schema.js";
+import { svSchemaIssue, TERMINOLOGY_HINT } from "./sv-schema.js";
 import type { Catalogue } from "./types.js";
 
 const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
@@ -16,7 +16,16 @@ export const svLoad = {
           hint: "Skapa kapitelfilen, eller rätta namnet i kapitellistan.",
         },
   "file/absent": (a) => ({
-    message: `${a.file} saknas: ${a.consequence}`,
+    message: `${a.file} saknas: rapporten kommer inte att ha ${
+      {
+        themes: "några framgångsfaktorer eller utmaningar",
+        "income-statement": "någon resultaträkning",
+        appropriation: "någon anslagsredovisning",
+        grants: "någon lista över utbetalda bidrag",
+        calls: "några uppgifter från stödlinjen för året",
+        counties: "några lägesbilder",
+      }[a.lacking]
+    }.`,
     hint: "Lägg till filen (se examples/minimal/ för hur den ser ut), eller bortse från detta om det är avsiktligt.",
   }),
   "file/too-large": (a) => ({
@@ -56,11 +65,12 @@ export const svLoad = {
       a.problem === "init"
         ? "Rätta förra årets fil och kör init igen."
         : a.problem === "terminology"
-          ? "Skriv en överenskommen term per rad: `könsstympning: [könsstympling*, könstympling*]`."
+          ? TERMINOLOGY_HINT
           : "Kontrollera indrag, kolon och citattecken på den här raden och raden före.",
   }),
   "yaml/duplicate-key": (a) => ({
-    message: `Nyckeln "${a.key}" finns två gånger på samma nivå.`,
+    message:
+      a.key !== undefined ? `Nyckeln "${a.key}" finns två gånger på samma nivå.` : `Dubblerad nyckel: ${a.detail}`,
     hint: "Ta bort den ena nyckeln, eller slå ihop värdena.",
   }),
   "yaml/tab-indent": (a) => ({
@@ -152,7 +162,18 @@ export const svLoad = {
     message: `Kolumnen ${q(a.column)} finns två gånger i rubrikraden: cell ${a.first} och ${a.second}.`,
     hint: "Ta bort eller byt namn på den ena kolumnen, så att det är tydligt vilken som har uppgifterna.",
   }),
-  "text/control-character": said,
+  "text/control-character": (a) => ({
+    message: `Ett osynligt tecken, ${a.character}, finns i texten.`,
+    hint: {
+      "line-break":
+        "Ersätt det med en vanlig radbrytning (eller en tom rad mellan stycken); det har troligen klistrats in från Word eller en pdf.",
+      direction:
+        "Ta bort det: pdf:en och Word ordnar text som skrivs från höger till vänster (arabiska, persiska) själva, och det här osynliga tecknet kan göra att texten läses i en annan ordning än den är lagrad.",
+      joiner: "Ta bort det: ett sammanfogningstecken hör bara hemma mellan bokstäver eller i en emoji.",
+      other:
+        'Ta bort det osynliga tecknet (redigeraren kan visa det om du slår på visning av kontrolltecken); det går inte att skriva ut.',
+    }[a.kind],
+  }),
   "calls/date-outside-year": (a) => ({
     message: `Samtalet den ${a.date} ligger utanför redovisningsåret ${a.year}.`,
     hint: `Flytta raden till uppgifterna för ${a.date.slice(0, 4)}, eller rätta datumet.`,

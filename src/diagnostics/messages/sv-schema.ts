@@ -27,6 +27,9 @@ const TYPE_HINTS: Record<string, string> = {
 const ROOT_HINT =
   "Filen ska bestå av rader nyckel: värde på översta nivån, inte en lista eller ett enstaka värde; se examples/minimal/ för hur den ser ut.";
 
+export const TERMINOLOGY_HINT =
+  "Skriv en överenskommen term per rad: `könsstympning: [könsstympling*, könstympling*]`.";
+
 const FOUND: Record<Found["found"], string> = {
   nan: ".nan (inget tal)",
   infinity: "oändligheten (.inf, eller ett för stort tal som 1e400)",
@@ -88,6 +91,14 @@ function explained(a: SchemaIssue): Words {
       return {
         message: `"${a.label}" har varken utfall eller delrader.`,
         hint: "Ge raden ett utfall, eller delrader som den är summan av.",
+      };
+    case "terminology":
+      return {
+        message:
+          a.problem === "not-mapping"
+            ? "Filen ska vara en uppsättning termer (term: [fel form, …])."
+            : "En term eller form är tom eller är inte text.",
+        hint: TERMINOLOGY_HINT,
       };
     default:
       return {
