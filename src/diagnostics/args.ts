@@ -2,6 +2,8 @@
 // Strings are stored masked and cut (finding.ts); numbers are raw.
 
 type Who = { operation?: string; county: string };
+/** A helper or partial that does not exist: the nearest name, or all of them (`known`). */
+type Unknown = { what: "helper" | "partial"; name: string; nearest?: string; known?: string[] };
 type Said = { detail: string };
 /** What a value found in the YAML is; `value` holds the text or scalar for "text" and "value". */
 export type Found = {
@@ -154,15 +156,16 @@ interface PersonalDataArgs {
 }
 
 interface TemplateArgs {
-  "template/syntax": Said;
-  "template/unknown-variable": Said & { hintText?: string };
-  "template/unknown-partial": Said & { hintText?: string };
-  "template/unknown-helper": Said & { hintText?: string };
-  "template/no-value": Said & { hintText?: string };
-  "template/invalid-value": Said & { hintText?: string };
-  "template/typst": Said & { hintText?: string };
-  "text/unprintable-character": Said & { hintText?: string };
-  "template/chart": Said & { id: string; hintText?: string };
+  "template/syntax": Said & { expected?: string; got?: string };
+  "template/unknown-variable": { path: string; suggestion?: string };
+  "template/unknown-partial": Unknown;
+  "template/unknown-helper": Unknown;
+  /** `detail`/`hint`: a helper's own words (src/render/helpers.ts, values.ts), in English. */
+  "template/no-value": { path: string; parent: string } | Said & { hint: string };
+  "template/invalid-value": (Said & { hint?: string }) | { problem: "wordmark"; name: string; year: number; known: string[] };
+  "template/typst": Said & { inTemplate: boolean };
+  "text/unprintable-character": { character: string; text?: string };
+  "template/chart": Said & { id: string };
   "placeholder/text":
     | { problem: "todo"; instruction: string }
     | { problem: "placeholder"; text: string }

@@ -14,7 +14,7 @@ export interface Diagnostic {
   column: number;
   hint?: string;
   /** The values the words are made from (args.ts); stored masked and cut, safe to print. */
-  args?: object;
+  args: object;
 }
 
 export interface Position {

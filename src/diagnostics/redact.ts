@@ -43,13 +43,28 @@ export function redactText(text: string): string {
   return cut(maskPersonalData(shortened), MAX_MESSAGE);
 }
 
-/** A diagnostic as it may be shown: message, hint and file name redacted. */
+// Args that are not text from the data (paths, parser and library messages, lists) may be long.
+const LONG_ARGS = new Set(["file", "files", "detail", "known", "path", "where", "values", "pattern"]);
+
+function storedArg(key: string, value: unknown): unknown {
+  if (typeof value === "string")
+    return cut(maskPersonalData(value), LONG_ARGS.has(key) ? MAX_MESSAGE : MAX_ECHOED);
+  if (Array.isArray(value)) return value.map((v) => storedArg(key, v));
+  return value;
+}
+
+/** A finding's args as stored and shown: personal data masked, a value from the data cut at 60. */
+export function storedArgs<A extends object>(args: A): A {
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, storedArg(k, v)])) as A;
+}
+
+/** A diagnostic as it may be shown: message, hint, file name and args redacted. */
 export function redactDiagnostic(d: Diagnostic): Diagnostic {
   const file = maskPersonalData(d.file);
   const message = redactText(d.message);
   const hint = d.hint === undefined ? undefined : redactText(d.hint);
-  if (file === d.file && message === d.message && hint === d.hint) return d;
-  return { ...d, file, message, ...(hint !== undefined && { hint }) };
+  const { hint: _, args, ...rest } = d;
+  return { ...rest, file, message, ...(hint !== undefined && { hint }), args: storedArgs(args ?? {}) };
 }
 
 /** A reporter that only ever sees redacted diagnostics: every reporter is made through this. */

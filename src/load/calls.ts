@@ -222,15 +222,7 @@ export async function loadCalls(
   const result = await streamCsv(file, CALL_COLUMNS, (row) => rows.add(row));
   const diagnostics = [...result.diagnostics, ...rows.findings.all()];
   if (result.readable && result.rows === 0) {
-    diagnostics.push({
-      severity: "warning",
-      code: "calls/none",
-      message: `${file.rel} has a header but no calls registered.`,
-      file: file.rel,
-      line: 1,
-      column: 1,
-      hint: "Add one row per registered call, or remove the file if the year has no call data.",
-    });
+    diagnostics.push(finding("calls/none", { file: file.rel, line: 1, column: 1 }, { file: file.rel }));
   }
   return { summary: result.readable ? rows.summary : undefined, diagnostics };
 }

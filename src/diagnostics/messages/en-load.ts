@@ -1,11 +1,25 @@
 // English words of the findings about files, YAML, CSV, limits and templates: the texts the tool
 // has always printed. Codes whose args carry `detail` pass a parser's or a rule's own words on.
+import type { FindingArgs } from "../args.js";
 import type { Catalogue } from "./types.js";
 import { DATE_HINT_EN } from "./dates.js";
 import { enSchemaIssue, TERMINOLOGY_HINT } from "./en-schema.js";
 import { q } from "./format.js";
 
-const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
+const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
+  const kind = a.what === "helper" ? "Helpers" : "Partials";
+  return {
+    message: `There is no ${a.what} "${a.name}".`,
+    hint:
+      a.nearest !== undefined
+        ? `Did you mean "${a.nearest}"?`
+        : a.known
+          ? `${kind}: ${a.known.join(", ")} (see the README, ${kind}).`
+          : a.what === "helper"
+            ? "See the README (Helpers)."
+            : "See the README (Partials) for the built-in partials.",
+  };
+};
 const YAML_SYNTAX_HINT = "Check indentation, colons and quotes on this line and the one before.";
 
 export const enLoad = {
@@ -236,15 +250,50 @@ export const enLoad = {
     hint: "Report this as a bug of nch-report, with the data that caused it if you can share it.",
   }),
   "template/syntax": (a) => ({
-    message: a.detail,
+    message:
+      a.expected !== undefined
+        ? `Handlebars syntax error: unexpected ${a.got}, expected ${a.expected}.`
+        : `Handlebars syntax error: ${a.detail}`,
     hint: "Check that every {{ has its }}, every {{#block}} its {{/block}}, and that text meant literally is not inside {{ }}.",
   }),
-  "template/unknown-variable": said,
-  "template/unknown-partial": said,
-  "template/unknown-helper": said,
-  "template/no-value": said,
-  "template/invalid-value": said,
-  "template/typst": said,
-  "text/unprintable-character": said,
-  "template/chart": said,
+  "template/unknown-variable": (a) => ({
+    message: `There is no variable "${a.path}".`,
+    hint:
+      a.suggestion !== undefined
+        ? `Did you mean "${a.suggestion}"?`
+        : "See the README (Model variables) for the names; they are case-sensitive.",
+  }),
+  "template/unknown-partial": unknownName,
+  "template/unknown-helper": unknownName,
+  "template/no-value": (a) =>
+    "path" in a
+      ? {
+          message: `"${a.path}": ${a.parent ? `"${a.parent}"` : "the value"} has no value in this year's data (null).`,
+          hint: `Guard it: {{#if ${a.parent || a.path}}}…{{else}}uppgift saknas{{/if}}.`,
+        }
+      : { message: a.detail, hint: a.hint },
+  "template/invalid-value": (a) =>
+    "problem" in a
+      ? {
+          message: `cover.wordmark: there is no image "${a.name}" in ${a.year}/figurer/.`,
+          hint: `Put the wordmark in ${a.year}/figurer/${a.name}.svg, or name one of: ${a.known.join(", ") || "(none)"}.`,
+        }
+      : { message: a.detail, hint: a.hint ?? "See the README (Helpers, Model variables)." },
+  "template/typst": (a) => ({
+    message: `Typst: ${a.detail}`,
+    hint: a.inTemplate
+      ? "Correct the Typst template at this line (see typst.app/docs)."
+      : "Typst could not set this text; simplify the Markdown here, and report it if it is plain text.",
+  }),
+  "text/unprintable-character": (a) => ({
+    message:
+      a.text === undefined
+        ? `The PDF has no font for the character ${a.character}.`
+        : `The PDF has no font for the characters ${q(a.text)} (${a.character.split(" ")[0]} …).`,
+    hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the characters out.",
+  }),
+  "template/chart": (a) => ({
+    message: `The chart "${a.id}" could not be drawn: ${a.detail}`,
+    hint: "Check the chart spec (a Vega-Lite JSON file); delete the override to use the built-in chart.",
+  }),
 } satisfies Partial<Catalogue>;

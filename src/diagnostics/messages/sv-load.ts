@@ -3,9 +3,22 @@
 import { DATE_HINT_SV } from "./dates.js";
 import { q } from "./format.js";
 import { svSchemaIssue, TERMINOLOGY_HINT } from "./sv-schema.js";
+import type { FindingArgs } from "../args.js";
 import type { Catalogue } from "./types.js";
 
-const said = (a: { detail: string; hintText?: string }) => ({ message: a.detail, hint: a.hintText });
+
+const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
+  const kind = a.what === "helper" ? "Helpers" : "Partials";
+  return {
+    message: `Det finns ${a.what === "helper" ? "ingen helper" : "ingen partial"} "${a.name}".`,
+    hint:
+      a.nearest !== undefined
+        ? `Menar du "${a.nearest}"?`
+        : a.known
+          ? `${kind}: ${a.known.join(", ")} (se README, ${kind}).`
+          : `Se README (${kind}).`,
+  };
+};
 
 export const svLoad = {
   "file/missing": (a) =>
@@ -236,15 +249,50 @@ export const svLoad = {
     hint: "Rapportera detta som ett fel i nch-report, gärna med de uppgifter som orsakade det om du kan dela dem.",
   }),
   "template/syntax": (a) => ({
-    message: a.detail,
+    message:
+      a.expected !== undefined
+        ? `Fel i Handlebars-syntaxen: ${a.got} kom oväntat, ${a.expected} väntades.`
+        : `Fel i Handlebars-syntaxen: ${a.detail}`,
     hint: "Kontrollera att varje {{ har sin }}, varje {{#block}} sin {{/block}}, och att text som ska stå som den är inte står inom {{ }}.",
   }),
-  "template/unknown-variable": said,
-  "template/unknown-partial": said,
-  "template/unknown-helper": said,
-  "template/no-value": said,
-  "template/invalid-value": said,
-  "template/typst": said,
-  "text/unprintable-character": said,
-  "template/chart": said,
+  "template/unknown-variable": (a) => ({
+    message: `Det finns ingen variabel "${a.path}".`,
+    hint:
+      a.suggestion !== undefined
+        ? `Menar du "${a.suggestion}"?`
+        : "Se README (Model variables) för namnen; skillnad görs på stora och små bokstäver.",
+  }),
+  "template/unknown-partial": unknownName,
+  "template/unknown-helper": unknownName,
+  "template/no-value": (a) =>
+    "path" in a
+      ? {
+          message: `"${a.path}": ${a.parent ? `"${a.parent}"` : "värdet"} saknar värde i årets uppgifter (null).`,
+          hint: `Skydda uttrycket: {{#if ${a.parent || a.path}}}…{{else}}uppgift saknas{{/if}}.`,
+        }
+      : { message: a.detail, hint: a.hint },
+  "template/invalid-value": (a) =>
+    "problem" in a
+      ? {
+          message: `cover.wordmark: det finns ingen bild "${a.name}" i ${a.year}/figurer/.`,
+          hint: `Lägg ordmärket i ${a.year}/figurer/${a.name}.svg, eller ange något av: ${a.known.join(", ") || "(inga)"}.`,
+        }
+      : { message: a.detail, hint: a.hint ?? "Se README (Helpers, Model variables)." },
+  "template/typst": (a) => ({
+    message: `Typst: ${a.detail}`,
+    hint: a.inTemplate
+      ? "Rätta Typst-mallen på den här raden (se typst.app/docs)."
+      : "Typst kunde inte sätta texten; förenkla markdownkoden här, och rapportera felet om det är vanlig text.",
+  }),
+  "text/unprintable-character": (a) => ({
+    message:
+      a.text === undefined
+        ? `Pdf:en har inget typsnitt för tecknet ${a.character}.`
+        : `Pdf:en har inget typsnitt för tecknen ${q(a.text)} (${a.character.split(" ")[0]} …).`,
+    hint: "Pdf:en kan skriva latinska, arabiska och persiska tecken, tigrinja (etiopisk skrift), vanliga symboler och emojier; skriv ordet med någon av dem, eller utelämna tecknen.",
+  }),
+  "template/chart": (a) => ({
+    message: `Diagrammet "${a.id}" kunde inte ritas: ${a.detail}`,
+    hint: "Kontrollera diagrammets specifikation (en Vega-Lite-fil i JSON); ta bort den egna versionen för att använda det inbyggda diagrammet.",
+  }),
 } satisfies Partial<Catalogue>;
