@@ -2,6 +2,7 @@
 // personal data is repeated, and no echoed value is longer than a line can carry.
 import { findPersonalData, type PersonalDataKind } from "../check/personal-data-patterns.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { inLanguage } from "./messages/index.js";
 import type { Reporter } from "./reporters/types.js";
 
 /** How long a quoted value may be before it is cut with "…". */
@@ -43,12 +44,14 @@ export function redactText(text: string): string {
   return cut(maskPersonalData(shortened), MAX_MESSAGE);
 }
 
-// Args that are not text from the data (paths, parser and library messages, lists) may be long.
-const LONG_ARGS = new Set(["file", "files", "detail", "known", "path", "where", "values", "pattern"]);
+// Values the messages quote are cut where a quote is (60); names they print whole, at 400.
+const QUOTED_ARGS = new Set(
+  "value text word id key column name isbn found suggestion label chapter instruction path".split(" "),
+);
 
 function storedArg(key: string, value: unknown): unknown {
   if (typeof value === "string")
-    return cut(maskPersonalData(value), LONG_ARGS.has(key) ? MAX_MESSAGE : MAX_ECHOED);
+    return cut(maskPersonalData(value), QUOTED_ARGS.has(key) ? MAX_ECHOED : MAX_MESSAGE);
   if (Array.isArray(value)) return value.map((v) => storedArg(key, v));
   return value;
 }
@@ -67,7 +70,11 @@ export function redactDiagnostic(d: Diagnostic): Diagnostic {
   return { ...rest, file, message, ...(hint !== undefined && { hint }), args: storedArgs(args ?? {}) };
 }
 
-/** A reporter that only ever sees redacted diagnostics: every reporter is made through this. */
+/** A reporter that only ever sees redacted diagnostics in the chosen language: every reporter is made through this. */
 export function redacting(reporter: Reporter): Reporter {
-  return (diagnostics, options) => reporter(diagnostics.map(redactDiagnostic), options);
+  return (diagnostics, options) =>
+    reporter(
+      diagnostics.map((d) => redactDiagnostic(inLanguage(d, options.lang ?? "en"))),
+      options,
+    );
 }
