@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
-import { COUNTIES, countyByCode, foldName } from "../schema/counties.js";
+import { COUNTIES, foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import { who } from "./who.js";
 
@@ -9,7 +9,6 @@ type StatusReport = Sourced<CountyStatus>;
 
 /** The first report year in which assignment A2025/01207 asks for every county without a centre. */
 export const ALL_COUNTIES_LISTED_FROM = 2026;
-
 
 /** A status report with neither round nor phase is about a county without a centre. */
 export function isWithoutCentre(report: CountyStatus): boolean {
@@ -92,7 +91,11 @@ function expectedEstablishment({ data: report, source }: StatusReport, year: num
   const expected = report.expected_established;
   if (isWithoutCentre(report) && expected === undefined) {
     found.push(
-      finding("counties/expected-missing", { file: source.file, ...source.locate([]) }, who(report)),
+      finding(
+        "counties/expected-missing",
+        { file: source.file, ...source.locate([]) },
+        who(report),
+      ),
     );
   }
   if (expected !== undefined && Number(expected.slice(0, 4)) < year) {

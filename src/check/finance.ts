@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
-import { type FinanceRow, financeRows, roundingTolerance, type Totals } from "../model/for-checks.js";
+import { financeRows, roundingTolerance } from "../model/for-checks.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 
 /** A stated total that differs from the sum of its lines by more than rounding explains. */
@@ -22,7 +22,16 @@ function sumMismatches(statement: Sourced<IncomeStatement | Appropriation>): Dia
         finding(
           "finance/sum-mismatch",
           { file: source.file, ...source.locate([...row.path, column]) },
-          { label: row.label, column, stated, computed, difference, tolerance, unit, lines: row.leafCount[column] },
+          {
+            label: row.label,
+            column,
+            stated,
+            computed,
+            difference,
+            tolerance,
+            unit,
+            lines: row.leafCount[column],
+          },
         ),
       );
     }

@@ -7,7 +7,6 @@ import { foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import { who } from "./who.js";
 
-
 /** Kronor are booked with öre: sums are compared to the öre, then rounded. */
 const toKronor = (amount: number) => Math.round(amount * 100) / 100;
 

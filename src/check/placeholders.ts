@@ -52,7 +52,8 @@ function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position):
   const { text } = placeholder;
   const instruction = instructionOf(text);
   if (instruction) return finding("placeholder/text", place, { problem: "todo", instruction });
-  if (!text.startsWith("{{")) return finding("placeholder/text", place, { problem: "placeholder", text });
+  if (!text.startsWith("{{"))
+    return finding("placeholder/text", place, { problem: "placeholder", text });
   const problem = input.kind === "markdown" ? "empty-handlebars" : "yaml-handlebars";
   return finding("placeholder/text", place, { problem, text });
 }

@@ -30,7 +30,11 @@ export function checkReport(data: YearData): Diagnostic[] {
   }
   if (report.data.signed.by.length === 0) {
     found.push(
-      finding("report/no-signatories", { file: source.file, ...source.locate(["signed", "by"]) }, {}),
+      finding(
+        "report/no-signatories",
+        { file: source.file, ...source.locate(["signed", "by"]) },
+        {},
+      ),
     );
   }
   if (report.data.year !== data.year) {

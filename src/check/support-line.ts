@@ -4,7 +4,6 @@ import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
 import { suppressedCells } from "../model/for-checks.js";
 
-
 /** Years from the first history year to the report year with no case count: gaps in the series. */
 async function gaps(data: YearData, inputs: CheckTexts): Promise<Diagnostic[]> {
   const history = data.history;

@@ -24,7 +24,13 @@ function duplicateIds(data: YearData): Diagnostic[] {
         finding(
           "themes/duplicate-id",
           { file: themes.source.file, ...at },
-          { id: theme.id, first: first.line, firstKind: first.kind, second: at.line, secondKind: kind },
+          {
+            id: theme.id,
+            first: first.line,
+            firstKind: first.kind,
+            second: at.line,
+            secondKind: kind,
+          },
         ),
       );
     });

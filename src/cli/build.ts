@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { maskPersonalData } from "../diagnostics/redact.js";
 import type { Lang } from "../diagnostics/messages/index.js";
+import { maskPersonalData } from "../diagnostics/redact.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
 import { type OutputFormat, targetLabel } from "../output/recipes.js";
@@ -84,7 +84,11 @@ function terminalObserver(
 
 function report(diagnostics: Diagnostic[], flags: BuildFlags): string {
   flags.onFindings?.(diagnostics);
-  return stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data), lang: flags.lang });
+  return stylish(diagnostics, {
+    color: flags.color,
+    pathPrefix: pathPrefix(flags.data),
+    lang: flags.lang,
+  });
 }
 
 /**

@@ -43,9 +43,7 @@ export async function runInit(
   const from = await sourceYear(root, year, flags.from);
   const made = await initYear(root, from, year);
   if (made.diagnostics.length > 0) {
-    out.write(
-      stylish(made.diagnostics, { ...flags, pathPrefix: pathPrefix(flags.data) }),
-    );
+    out.write(stylish(made.diagnostics, { ...flags, pathPrefix: pathPrefix(flags.data) }));
     out.write(`Nothing was created: the ${from} files above cannot be read.\n`);
     return EXIT.problems;
   }

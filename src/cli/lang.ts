@@ -1,5 +1,5 @@
 import { Option } from "commander";
-import { type Lang, LANGS, langFromEnvironment } from "../diagnostics/messages/index.js";
+import { LANGS, type Lang, langFromEnvironment } from "../diagnostics/messages/index.js";
 
 /** `--lang sv|en` of every command that prints findings. */
 export function langOption(): Option {

@@ -189,7 +189,10 @@ Examples:
   $ nch-report changes 2025 --format json`,
     )
     .action(
-      async (year: string, flags: { data?: string; since: string; format: string; lang?: string }) => {
+      async (
+        year: string,
+        flags: { data?: string; since: string; format: string; lang?: string },
+      ) => {
         const { runChanges } = await import("./changes.js");
         const color = colorWanted(process.stdout, program.opts().color !== false);
         const data = dataRootFor(flags.data);

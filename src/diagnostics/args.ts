@@ -33,7 +33,9 @@ interface FileArgs {
     lacking: "themes" | "income-statement" | "appropriation" | "grants" | "calls" | "counties";
   };
   "file/too-large": { file: string; size: string; limit: string };
-  "file/unreadable": { problem: "not-a-file"; file: string } | { problem: "read"; file: string; detail: string };
+  "file/unreadable":
+    | { problem: "not-a-file"; file: string }
+    | { problem: "read"; file: string; detail: string };
   "path/outside-data":
     | { problem: "path"; path: string }
     | { problem: "symlink"; file: string }
@@ -67,7 +69,10 @@ interface CsvArgs {
     | { problem: "too-many-people"; value: string; limit: number }
     | { problem: "provenance"; value: string; known: string[] };
   "csv/duplicate-column": { column: string; first: number; second: number };
-  "text/control-character": { character: string; kind: "line-break" | "direction" | "joiner" | "other" };
+  "text/control-character": {
+    character: string;
+    kind: "line-break" | "direction" | "joiner" | "other";
+  };
   "calls/date-outside-year": { date: string; year: number };
   "calls/duplicate-id": { id: string; first: number; second: number };
   "calls/none": { file: string };
@@ -96,7 +101,13 @@ interface ReportArgs {
     suggestion?: string;
     suggestionCode?: string;
   };
-  "vocab/unknown": { where?: string; value: string; vocabulary: string; known: string[]; cell?: boolean };
+  "vocab/unknown": {
+    where?: string;
+    value: string;
+    vocabulary: string;
+    known: string[];
+    cell?: boolean;
+  };
 }
 
 interface FinanceArgs {
@@ -120,9 +131,21 @@ interface FinanceArgs {
 }
 
 interface CountyArgs {
-  "themes/unknown": { id: string; kind: ThemeKind; other?: ThemeKind; nearest?: string; known: string[] };
+  "themes/unknown": {
+    id: string;
+    kind: ThemeKind;
+    other?: ThemeKind;
+    nearest?: string;
+    known: string[];
+  };
   "themes/unused": { id: string; kind: ThemeKind; title: string };
-  "themes/duplicate-id": { id: string; first: number; firstKind: string; second: number; secondKind: string };
+  "themes/duplicate-id": {
+    id: string;
+    first: number;
+    firstKind: string;
+    second: number;
+    secondKind: string;
+  };
   "counties/duplicate-operation": Who & { files: string[] };
   "counties/period-outside-year": { end: "from" | "to"; date: string; year: number };
   "counties/period-reversed": { from: string; to: string };
@@ -136,7 +159,12 @@ interface CountyArgs {
 }
 
 interface SupportLineArgs {
-  "support-line/gap": { first: number; year: number; missing: number[]; rowsWithoutCases: number[] };
+  "support-line/gap": {
+    first: number;
+    year: number;
+    missing: number[];
+    rowsWithoutCases: number[];
+  };
   "support-line/history-after-year": { row: number; year: number };
   "support-line/small-count": {
     table: "county" | "organisation" | "exposure";
@@ -161,8 +189,10 @@ interface TemplateArgs {
   "template/unknown-partial": Unknown;
   "template/unknown-helper": Unknown;
   /** `detail`/`hint`: a helper's own words (src/render/helpers.ts, values.ts), in English. */
-  "template/no-value": { path: string; parent: string } | Said & { hint: string };
-  "template/invalid-value": (Said & { hint?: string }) | { problem: "wordmark"; name: string; year: number; known: string[] };
+  "template/no-value": { path: string; parent: string } | (Said & { hint: string });
+  "template/invalid-value":
+    | (Said & { hint?: string })
+    | { problem: "wordmark"; name: string; year: number; known: string[] };
   "template/typst": Said & { inTemplate: boolean };
   "text/unprintable-character": { character: string; text?: string };
   "template/chart": Said & { id: string };

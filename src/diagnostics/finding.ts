@@ -37,5 +37,10 @@ export function finding<C extends DiagnosticCode>(
 
 /** The finding that stands for the `more` findings of `first`'s code in its file not listed. */
 export function summaryOf(first: Diagnostic, args: SummaryArgs, place?: FindingPlace): Diagnostic {
-  return finding(first.code, place ?? { file: first.file, line: 0, column: 0 }, args, first.severity);
+  return finding(
+    first.code,
+    place ?? { file: first.file, line: 0, column: 0 },
+    args,
+    first.severity,
+  );
 }

@@ -46,7 +46,9 @@ export function redactText(text: string): string {
 
 // Values the messages quote are cut where a quote is (60); names they print whole, at 400.
 const QUOTED_ARGS = new Set(
-  "value text word id key column name isbn found suggestion label chapter instruction path".split(" "),
+  "value text word id key column name isbn found suggestion label chapter instruction path".split(
+    " ",
+  ),
 );
 
 function storedArg(key: string, value: unknown): unknown {
@@ -67,7 +69,13 @@ export function redactDiagnostic(d: Diagnostic): Diagnostic {
   const message = redactText(d.message);
   const hint = d.hint === undefined ? undefined : redactText(d.hint);
   const { hint: _, args, ...rest } = d;
-  return { ...rest, file, message, ...(hint !== undefined && { hint }), args: storedArgs(args ?? {}) };
+  return {
+    ...rest,
+    file,
+    message,
+    ...(hint !== undefined && { hint }),
+    args: storedArgs(args ?? {}),
+  };
 }
 
 /** A reporter that only ever sees redacted diagnostics in the chosen language: every reporter is made through this. */

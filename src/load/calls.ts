@@ -222,7 +222,9 @@ export async function loadCalls(
   const result = await streamCsv(file, CALL_COLUMNS, (row) => rows.add(row));
   const diagnostics = [...result.diagnostics, ...rows.findings.all()];
   if (result.readable && result.rows === 0) {
-    diagnostics.push(finding("calls/none", { file: file.rel, line: 1, column: 1 }, { file: file.rel }));
+    diagnostics.push(
+      finding("calls/none", { file: file.rel, line: 1, column: 1 }, { file: file.rel }),
+    );
   }
   return { summary: result.readable ? rows.summary : undefined, diagnostics };
 }

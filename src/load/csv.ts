@@ -1,5 +1,5 @@
-import { finding } from "../diagnostics/finding.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { detectDelimiter } from "./csv-fields.js";
 import {
   type CellColumns,
@@ -92,7 +92,13 @@ async function* prepend(first: string, rest: AsyncIterable<string>): AsyncGenera
 
 function encodingDiagnostics(rel: string, format: TextFormat | undefined): Diagnostic[] {
   if (!format) {
-    return [finding("encoding/not-utf8", { file: rel, line: 0, column: 0 }, { problem: "nul", file: rel })];
+    return [
+      finding(
+        "encoding/not-utf8",
+        { file: rel, line: 0, column: 0 },
+        { problem: "nul", file: rel },
+      ),
+    ];
   }
   if (format.encoding !== "windows-1252") return [];
   return [finding("encoding/windows-1252", { file: rel, line: 0, column: 0 }, { file: rel })];

@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { finding } from "../diagnostics/finding.js";
 import type { FindingArgs } from "../diagnostics/args.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 import type { ReportMeta } from "../schema/report.js";
@@ -168,38 +167,24 @@ export async function loadYear(
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
       yaml(reportFile, "report"),
-      optional(file("themes.yaml"), "themes", (f) =>
-        yaml(f, "themes"),
-      ),
+      optional(file("themes.yaml"), "themes", (f) => yaml(f, "themes")),
       loadCounties(countyFiles, inputs, yaml),
-      optional(
-        file("finance/income-statement.yaml"),
-        "income-statement",
-        (f) => yaml(f, "income-statement"),
+      optional(file("finance/income-statement.yaml"), "income-statement", (f) =>
+        yaml(f, "income-statement"),
       ),
-      optional(
-        file("finance/appropriation.yaml"),
-        "appropriation",
-        (f) => yaml(f, "appropriation"),
+      optional(file("finance/appropriation.yaml"), "appropriation", (f) =>
+        yaml(f, "appropriation"),
       ),
-      optional(
-        file("finance/grants.csv"),
-        "grants",
-        async (f) => {
-          const loaded = await loadGrants(f);
-          diagnostics.push(...loaded.diagnostics);
-          return loaded.payments && { file: f.rel, payments: loaded.payments };
-        },
-      ),
-      optional(
-        file("support-line/calls.csv"),
-        "calls",
-        async (f) => {
-          const loaded = await loadCalls(f, year);
-          diagnostics.push(...loaded.diagnostics);
-          return loaded.summary;
-        },
-      ),
+      optional(file("finance/grants.csv"), "grants", async (f) => {
+        const loaded = await loadGrants(f);
+        diagnostics.push(...loaded.diagnostics);
+        return loaded.payments && { file: f.rel, payments: loaded.payments };
+      }),
+      optional(file("support-line/calls.csv"), "calls", async (f) => {
+        const loaded = await loadCalls(f, year);
+        diagnostics.push(...loaded.diagnostics);
+        return loaded.summary;
+      }),
       loadHistoryIfPresent(root, diagnostics, inputs),
     ]);
 

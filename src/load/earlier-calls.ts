@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { finding } from "../diagnostics/finding.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { type CallsSummary, loadCalls } from "./calls.js";
 import { dataFile } from "./files.js";
 

@@ -1,7 +1,7 @@
-import { finding } from "../diagnostics/finding.js";
-import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import type { FindingArgs } from "../diagnostics/args.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { parseAmount } from "../schema/amount.js";
 import { parseIsoDate } from "../schema/calendar.js";
 import { countySuggestion, matchCounty } from "../schema/counties.js";
@@ -42,9 +42,7 @@ export async function loadGrants(
     }
     const at = (column: string): Position => ({ line: row.line, column: row.columnOf(column) });
     const bad = <C extends DiagnosticCode>(column: string, code: C, args: FindingArgs[C]) =>
-      rowDiagnostics.add(
-        finding(code, { file: file.rel, ...at(column) }, args),
-      );
+      rowDiagnostics.add(finding(code, { file: file.rel, ...at(column) }, args));
 
     const amountText = row.get("amount");
     const amount = parseAmount(amountText);
@@ -52,8 +50,7 @@ export async function loadGrants(
       bad("amount", "csv/invalid-value", { problem: "amount", value: amountText });
     const roundText = row.get("round").trim();
     const round = ROUND.exec(roundText);
-    if (!round)
-      bad("round", "csv/invalid-value", { problem: "round", value: roundText });
+    if (!round) bad("round", "csv/invalid-value", { problem: "round", value: roundText });
     const recipient = row.get("recipient").trim();
     const match = matchCounty(recipient);
     if (!match.county)
@@ -86,5 +83,9 @@ export async function loadGrants(
 }
 
 function tooManyGrants(file: string, line: number): Diagnostic {
-  return finding("grants/too-many-rows", { file, line, column: 1 }, { limit: LIMITS.grantPayments });
+  return finding(
+    "grants/too-many-rows",
+    { file, line, column: 1 },
+    { limit: LIMITS.grantPayments },
+  );
 }

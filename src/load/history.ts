@@ -1,7 +1,7 @@
-import { finding } from "../diagnostics/finding.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FindingArgs } from "../diagnostics/args.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { parseAmount } from "../schema/amount.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";

@@ -76,7 +76,12 @@ export function longLineFinding(
   return finding(
     "text/line-too-long",
     { file, line, column: LIMITS.lineLength + 1 },
-    { line, ...(length !== undefined && { length }), limit: LIMITS.lineLength, csv: kind === "CSV" },
+    {
+      line,
+      ...(length !== undefined && { length }),
+      limit: LIMITS.lineLength,
+      csv: kind === "CSV",
+    },
   );
 }
 
@@ -110,4 +115,3 @@ export class TextBudget {
     return false;
   }
 }
-

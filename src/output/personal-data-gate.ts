@@ -31,10 +31,7 @@ interface Source {
 const MAX_GAP = 40;
 
 /** Where in an input the digits of a finding are written, whatever lies between them. */
-function trace(
-  sources: readonly Source[],
-  digits: string,
-): FindingPlace | undefined {
+function trace(sources: readonly Source[], digits: string): FindingPlace | undefined {
   const wanted = digits.length === 12 ? [digits, digits.slice(2)] : [digits];
   for (const source of sources) {
     const folded = foldForScan(source.text, true);

@@ -1,6 +1,6 @@
-import { type FindingPlace, finding } from "../diagnostics/finding.js";
 import path from "node:path";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { type FindingPlace, finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { type InputText, positionsOf, smallInputTexts } from "../load/input-text.js";
 import type { TypstProblem } from "./pdf.js";

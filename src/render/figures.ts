@@ -1,6 +1,6 @@
-import { finding } from "../diagnostics/finding.js";
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
+import { finding } from "../diagnostics/finding.js";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
 import {
   CHART_NAMES,

@@ -1,7 +1,7 @@
-import { finding } from "../diagnostics/finding.js";
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { type Cache, NO_CACHE } from "../cache-space.js";
+import { finding } from "../diagnostics/finding.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
   type Compiled,

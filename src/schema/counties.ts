@@ -94,7 +94,10 @@ export function matchCounty(input: string | number): CountyMatch {
 }
 
 /** The county a failed match comes nearest, as a finding's args (none when nothing is near). */
-export function countySuggestion(match: CountyMatch): { suggestion?: string; suggestionCode?: string } {
+export function countySuggestion(match: CountyMatch): {
+  suggestion?: string;
+  suggestionCode?: string;
+} {
   if (match.county || !("suggestion" in match) || !match.suggestion) return {};
   return { suggestion: match.suggestion.name, suggestionCode: match.suggestion.code };
 }

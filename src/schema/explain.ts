@@ -16,7 +16,11 @@ function found(value: unknown): Found {
 }
 
 /** A schema issue as args: what was expected, what was found (the words say how to write it). */
-export function explainIssue(issue: z.core.$ZodIssue, value: unknown, atRoot: boolean): SchemaIssue {
+export function explainIssue(
+  issue: z.core.$ZodIssue,
+  value: unknown,
+  atRoot: boolean,
+): SchemaIssue {
   switch (issue.code) {
     case "invalid_type":
       return { issue: "type", expected: issue.expected, root: atRoot, ...found(value) };

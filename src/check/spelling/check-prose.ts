@@ -68,7 +68,11 @@ function terminologyDiagnostic(
   found: string,
   suggestion: string,
 ): Diagnostic {
-  return finding("prose/terminology", { file, line: at.line, column: at.column }, { found, suggestion });
+  return finding(
+    "prose/terminology",
+    { file, line: at.line, column: at.column },
+    { found, suggestion },
+  );
 }
 
 function spellingDiagnostic(file: string, at: ProseWord, suggestions: string[]): Diagnostic {

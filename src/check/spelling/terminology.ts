@@ -66,7 +66,11 @@ function invalid(
   at: { line: number; column: number },
   problem: "not-mapping" | "empty-form",
 ): Diagnostic {
-  return finding("schema/invalid-value", { file, ...at }, { where: "", issue: "terminology", problem });
+  return finding(
+    "schema/invalid-value",
+    { file, ...at },
+    { where: "", issue: "terminology", problem },
+  );
 }
 
 function lineStarts(text: string): number[] {

@@ -1,6 +1,7 @@
 // English words of the cross-file rules (src/check/): the texts the tool has always printed.
-import type { Catalogue } from "./types.js";
+
 import { alternatives, int } from "./format.js";
+import type { Catalogue } from "./types.js";
 
 const THEME = {
   success_factors: "success factor (framgångsfaktor)",
@@ -112,7 +113,9 @@ export const enCheck = {
   "counties/missing-summary": (a) => ({
     message: `The status report of ${who(a)} has no summary (lägesbeskrivning).`,
     hint: `Add summary: with the operation's lägesbeskrivning; until then the report ${
-      a.hasPlans ? "shows only its plans" : 'prints "Ingen lägesbeskrivning har lämnats." under its heading'
+      a.hasPlans
+        ? "shows only its plans"
+        : 'prints "Ingen lägesbeskrivning har lämnats." under its heading'
     }.`,
   }),
   "counties/missing-plans": (a) => ({
@@ -125,7 +128,10 @@ export const enCheck = {
   }),
   "support-line/gap": (a) => ({
     message: `The support-line series ${a.first}–${a.year} has gaps: ${a.missing
-      .map((y) => `${y} saknar uppgift${a.rowsWithoutCases.includes(y) ? " (raden saknar cases)" : ""}`)
+      .map(
+        (y) =>
+          `${y} saknar uppgift${a.rowsWithoutCases.includes(y) ? " (raden saknar cases)" : ""}`,
+      )
       .join(", ")}. The chart shows them as gaps, not as zero.`,
     hint: "Add the number of cases for these years to history/support-line.csv if it is known.",
   }),

@@ -1,10 +1,10 @@
 // English words of the findings about files, YAML, CSV, limits and templates: the texts the tool
 // has always printed. Codes whose args carry `detail` pass a parser's or a rule's own words on.
 import type { FindingArgs } from "../args.js";
-import type { Catalogue } from "./types.js";
 import { DATE_HINT_EN } from "./dates.js";
 import { enSchemaIssue, TERMINOLOGY_HINT } from "./en-schema.js";
 import { q } from "./format.js";
+import type { Catalogue } from "./types.js";
 
 const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
   const kind = a.what === "helper" ? "Helpers" : "Partials";
@@ -25,7 +25,10 @@ const YAML_SYNTAX_HINT = "Check indentation, colons and quotes on this line and 
 export const enLoad = {
   "file/missing": (a) =>
     a.problem === "file"
-      ? { message: `${a.file} does not exist.`, hint: "Create the file, or correct the path that names it." }
+      ? {
+          message: `${a.file} does not exist.`,
+          hint: "Create the file, or correct the path that names it.",
+        }
       : {
           message: `The chapter ${q(a.chapter)} does not exist (${a.file}).`,
           hint: "Create the chapter file, or correct its name in the chapter list.",
@@ -50,7 +53,10 @@ export const enLoad = {
   "file/unreadable": (a) =>
     a.problem === "not-a-file"
       ? { message: `${a.file} is not a file.`, hint: "Replace it with a file." }
-      : { message: `${a.file} could not be read: ${a.detail}`, hint: "Check the file's permissions." },
+      : {
+          message: `${a.file} could not be read: ${a.detail}`,
+          hint: "Check the file's permissions.",
+        },
   "path/outside-data": (a) => {
     if (a.problem === "path")
       return {
@@ -101,7 +107,10 @@ export const enLoad = {
   }),
   "schema/unknown-key": (a) => ({
     message: `Unknown key "${a.key}"${a.where ? ` in ${a.where}` : ""}.`,
-    hint: a.nearest !== undefined ? `Did you mean "${a.nearest}"?` : `Known keys here: ${a.known.join(", ")}.`,
+    hint:
+      a.nearest !== undefined
+        ? `Did you mean "${a.nearest}"?`
+        : `Known keys here: ${a.known.join(", ")}.`,
   }),
   "schema/missing-key": (a) => ({
     message: `The required key "${a.where}" is missing.`,
@@ -128,7 +137,10 @@ export const enLoad = {
   }),
   "csv/missing-column": (a) =>
     a.problem === "empty"
-      ? { message: `${a.file} is empty: it has no header line.`, hint: `The first line names the columns: ${a.known.join(",")}.` }
+      ? {
+          message: `${a.file} is empty: it has no header line.`,
+          hint: `The first line names the columns: ${a.known.join(",")}.`,
+        }
       : {
           message: `The required column "${a.column}" is missing.`,
           hint: `The header line must name: ${a.known.join(", ")}.`,
@@ -140,11 +152,20 @@ export const enLoad = {
   "csv/invalid-value": (a) => {
     switch (a.problem) {
       case "amount":
-        return { message: `${q(a.value)} is not an amount.`, hint: 'Write it as "1 105 000,0" or 1105000.00.' };
+        return {
+          message: `${q(a.value)} is not an amount.`,
+          hint: 'Write it as "1 105 000,0" or 1105000.00.',
+        };
       case "round":
-        return { message: `${q(a.value)} is not a project round.`, hint: 'Write the round as "Grupp 3" or 3.' };
+        return {
+          message: `${q(a.value)} is not a project round.`,
+          hint: 'Write the round as "Grupp 3" or 3.',
+        };
       case "year":
-        return { message: `${q(a.value)} is not a year.`, hint: "Write the year with four digits." };
+        return {
+          message: `${q(a.value)} is not a year.`,
+          hint: "Write the year with four digits.",
+        };
       case "date":
         return {
           message: `${q(a.value)} is not a ${a.payment ? "payment " : ""}date in the calendar.`,

@@ -66,13 +66,22 @@ function explained(a: SchemaIssue): Words {
     case "too-big":
       return { message: a.detail, hint: `Expected at most ${a.maximum}.` };
     case "format":
-      return { message: a.detail, hint: a.form ? FORM_HINTS[a.form] : `Expected the form ${a.pattern}.` };
+      return {
+        message: a.detail,
+        hint: a.form ? FORM_HINTS[a.form] : `Expected the form ${a.pattern}.`,
+      };
     case "enum":
-      return { message: `${found(a)} is not allowed here.`, hint: `Expected one of: ${a.values.join(", ")}.` };
+      return {
+        message: `${found(a)} is not allowed here.`,
+        hint: `Expected one of: ${a.values.join(", ")}.`,
+      };
     case "not-calendar-date":
       return { message: `${q(a.value)} is not a date in the calendar.`, hint: DATE_HINT_EN };
     case "not-amount":
-      return { message: `${q(a.value)} is not an amount.`, hint: 'Write it as 1105000 or "1 105 000,0".' };
+      return {
+        message: `${q(a.value)} is not an amount.`,
+        hint: 'Write it as 1105000 or "1 105 000,0".',
+      };
     case "no-outcome":
       return {
         message: `"${a.label}" has neither an outcome nor children.`,

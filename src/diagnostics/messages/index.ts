@@ -2,7 +2,7 @@ import type { FindingArgs } from "../args.js";
 import type { DiagnosticCode } from "../codes.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { en } from "./en.js";
-import { type SummaryArgs, isSummary, summaryWords } from "./summaries.js";
+import { isSummary, type SummaryArgs, summaryWords } from "./summaries.js";
 import { sv } from "./sv.js";
 import { type Catalogue, LANGS, type Lang, type Words } from "./types.js";
 

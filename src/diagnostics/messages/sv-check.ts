@@ -107,7 +107,9 @@ export const svCheck = {
   "counties/missing-summary": (a) => ({
     message: `Lägesbilden för ${who(a)} saknar lägesbeskrivning (summary).`,
     hint: `Lägg till summary: med verksamhetens lägesbeskrivning; till dess ${
-      a.hasPlans ? "visar rapporten bara planerna" : 'står det "Ingen lägesbeskrivning har lämnats." under rubriken'
+      a.hasPlans
+        ? "visar rapporten bara planerna"
+        : 'står det "Ingen lägesbeskrivning har lämnats." under rubriken'
     }.`,
   }),
   "counties/missing-plans": (a) => ({
@@ -120,7 +122,10 @@ export const svCheck = {
   }),
   "support-line/gap": (a) => ({
     message: `Stödlinjens serie ${a.first}–${a.year} har luckor: ${a.missing
-      .map((y) => `${y} saknar uppgift${a.rowsWithoutCases.includes(y) ? " (raden saknar cases)" : ""}`)
+      .map(
+        (y) =>
+          `${y} saknar uppgift${a.rowsWithoutCases.includes(y) ? " (raden saknar cases)" : ""}`,
+      )
       .join(", ")}. Diagrammet visar dem som luckor, inte som noll.`,
     hint: "Fyll i antalet ärenden för de här åren i history/support-line.csv om det är känt.",
   }),
@@ -137,15 +142,18 @@ export const svCheck = {
     hint: "Ta bort numret här och i filens historik; beskriv personen utan identifierande uppgifter.",
   }),
   "personal-data/email": () => ({
-    message: "En e-postadress finns i texten; en persons kontaktuppgifter får inte komma med i rapporten.",
+    message:
+      "En e-postadress finns i texten; en persons kontaktuppgifter får inte komma med i rapporten.",
     hint: "Ta bort den, eller ange organisationens funktionsbrevlåda (till exempel nch@lansstyrelsen.se).",
   }),
   "personal-data/phone": () => ({
-    message: "Ett telefonnummer finns i texten; en persons kontaktuppgifter får inte komma med i rapporten.",
+    message:
+      "Ett telefonnummer finns i texten; en persons kontaktuppgifter får inte komma med i rapporten.",
     hint: "Ta bort det, eller ange organisationens publicerade nummer (010-22x xx xx).",
   }),
   "personal-data/free-text": () => ({
-    message: "Samtalets id ser ut som fritext (det har mellanslag eller saknar siffror), inte som ett id.",
+    message:
+      "Samtalets id ser ut som fritext (det har mellanslag eller saknar siffror), inte som ett id.",
     hint: "Skriv bara ett diarienummer här (till exempel 2023-0001); anteckningar om ett samtal hör inte hemma i calls.csv.",
   }),
   "report/isbn": (a) => ({

@@ -1,11 +1,11 @@
 // Svenska för fynd om filer, YAML, CSV, gränser och mallar. Där args har `detail` förs en
 // tolkares eller regels egna ord vidare som de är.
+
+import type { FindingArgs } from "../args.js";
 import { DATE_HINT_SV } from "./dates.js";
 import { q } from "./format.js";
 import { svSchemaIssue, TERMINOLOGY_HINT } from "./sv-schema.js";
-import type { FindingArgs } from "../args.js";
 import type { Catalogue } from "./types.js";
-
 
 const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
   const kind = a.what === "helper" ? "Helpers" : "Partials";
@@ -23,7 +23,10 @@ const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
 export const svLoad = {
   "file/missing": (a) =>
     a.problem === "file"
-      ? { message: `${a.file} finns inte.`, hint: "Skapa filen, eller rätta sökvägen som pekar på den." }
+      ? {
+          message: `${a.file} finns inte.`,
+          hint: "Skapa filen, eller rätta sökvägen som pekar på den.",
+        }
       : {
           message: `Kapitlet ${q(a.chapter)} finns inte (${a.file}).`,
           hint: "Skapa kapitelfilen, eller rätta namnet i kapitellistan.",
@@ -48,7 +51,10 @@ export const svLoad = {
   "file/unreadable": (a) =>
     a.problem === "not-a-file"
       ? { message: `${a.file} är ingen fil.`, hint: "Ersätt den med en fil." }
-      : { message: `${a.file} kunde inte läsas: ${a.detail}`, hint: "Kontrollera behörigheterna för filen." },
+      : {
+          message: `${a.file} kunde inte läsas: ${a.detail}`,
+          hint: "Kontrollera behörigheterna för filen.",
+        },
   "path/outside-data": (a) => {
     if (a.problem === "path")
       return {
@@ -68,7 +74,7 @@ export const svLoad = {
   "chapter/raw-output": (a) => ({
     message:
       a.markup === "raw-block" || a.markup === "raw-inline"
-        ? `${a.markup === "raw-block" ? "Ett rått {=" + a.name + "}-block" : "Ett rått {=" + a.name + "}-inslag"} är inte tillåtet i ett kapitel.`
+        ? `${a.markup === "raw-block" ? `Ett rått {=${a.name}}-block` : `Ett rått {=${a.name}}-inslag`} är inte tillåtet i ett kapitel.`
         : `Rå ${a.markup === "html" ? "HTML" : "TeX"} (${a.name}) är inte tillåten i ett kapitel.`,
     hint: "Skriv kapitlet i Markdown; layout hör hemma i mallarna (nch-report templates eject report), där den kontrolleras och blir tillgänglig.",
   }),
@@ -83,7 +89,9 @@ export const svLoad = {
   }),
   "yaml/duplicate-key": (a) => ({
     message:
-      a.key !== undefined ? `Nyckeln "${a.key}" finns två gånger på samma nivå.` : `Dubblerad nyckel: ${a.detail}`,
+      a.key !== undefined
+        ? `Nyckeln "${a.key}" finns två gånger på samma nivå.`
+        : `Dubblerad nyckel: ${a.detail}`,
     hint: "Ta bort den ena nyckeln, eller slå ihop värdena.",
   }),
   "yaml/tab-indent": (a) => ({
@@ -100,7 +108,10 @@ export const svLoad = {
   }),
   "schema/unknown-key": (a) => ({
     message: `Okänd nyckel "${a.key}"${a.where ? ` i ${a.where}` : ""}.`,
-    hint: a.nearest !== undefined ? `Menar du "${a.nearest}"?` : `Nycklar som finns här: ${a.known.join(", ")}.`,
+    hint:
+      a.nearest !== undefined
+        ? `Menar du "${a.nearest}"?`
+        : `Nycklar som finns här: ${a.known.join(", ")}.`,
   }),
   "schema/missing-key": (a) => ({
     message: `Den obligatoriska nyckeln "${a.where}" saknas.`,
@@ -127,7 +138,10 @@ export const svLoad = {
   }),
   "csv/missing-column": (a) =>
     a.problem === "empty"
-      ? { message: `${a.file} är tom: den saknar rubrikrad.`, hint: `Första raden namnger kolumnerna: ${a.known.join(",")}.` }
+      ? {
+          message: `${a.file} är tom: den saknar rubrikrad.`,
+          hint: `Första raden namnger kolumnerna: ${a.known.join(",")}.`,
+        }
       : {
           message: `Den obligatoriska kolumnen "${a.column}" saknas.`,
           hint: `Rubrikraden måste ha: ${a.known.join(", ")}.`,
@@ -139,9 +153,15 @@ export const svLoad = {
   "csv/invalid-value": (a) => {
     switch (a.problem) {
       case "amount":
-        return { message: `${q(a.value)} är inget belopp.`, hint: 'Skriv det som "1 105 000,0" eller 1105000.00.' };
+        return {
+          message: `${q(a.value)} är inget belopp.`,
+          hint: 'Skriv det som "1 105 000,0" eller 1105000.00.',
+        };
       case "round":
-        return { message: `${q(a.value)} är ingen projektomgång.`, hint: 'Skriv omgången som "Grupp 3" eller 3.' };
+        return {
+          message: `${q(a.value)} är ingen projektomgång.`,
+          hint: 'Skriv omgången som "Grupp 3" eller 3.',
+        };
       case "year":
         return { message: `${q(a.value)} är inget år.`, hint: "Skriv året med fyra siffror." };
       case "date":
@@ -182,9 +202,10 @@ export const svLoad = {
         "Ersätt det med en vanlig radbrytning (eller en tom rad mellan stycken); det har troligen klistrats in från Word eller en pdf.",
       direction:
         "Ta bort det: pdf:en och Word ordnar text som skrivs från höger till vänster (arabiska, persiska) själva, och det här osynliga tecknet kan göra att texten läses i en annan ordning än den är lagrad.",
-      joiner: "Ta bort det: ett sammanfogningstecken hör bara hemma mellan bokstäver eller i en emoji.",
+      joiner:
+        "Ta bort det: ett sammanfogningstecken hör bara hemma mellan bokstäver eller i en emoji.",
       other:
-        'Ta bort det osynliga tecknet (redigeraren kan visa det om du slår på visning av kontrolltecken); det går inte att skriva ut.',
+        "Ta bort det osynliga tecknet (redigeraren kan visa det om du slår på visning av kontrolltecken); det går inte att skriva ut.",
     }[a.kind],
   }),
   "calls/date-outside-year": (a) => ({

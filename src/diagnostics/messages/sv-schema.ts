@@ -80,13 +80,22 @@ function explained(a: SchemaIssue): Words {
     case "format":
       return a.form
         ? FORMS[a.form]
-        : { message: `Värdet har inte rätt form: ${a.detail}`, hint: `Förväntad form: ${a.pattern}.` };
+        : {
+            message: `Värdet har inte rätt form: ${a.detail}`,
+            hint: `Förväntad form: ${a.pattern}.`,
+          };
     case "enum":
-      return { message: `${found(a)} är inte tillåtet här.`, hint: `Använd något av: ${a.values.join(", ")}.` };
+      return {
+        message: `${found(a)} är inte tillåtet här.`,
+        hint: `Använd något av: ${a.values.join(", ")}.`,
+      };
     case "not-calendar-date":
       return { message: `${q(a.value)} är inget datum i kalendern.`, hint: DATE_HINT_SV };
     case "not-amount":
-      return { message: `${q(a.value)} är inget belopp.`, hint: 'Skriv det som 1105000 eller "1 105 000,0".' };
+      return {
+        message: `${q(a.value)} är inget belopp.`,
+        hint: 'Skriv det som 1105000 eller "1 105 000,0".',
+      };
     case "no-outcome":
       return {
         message: `"${a.label}" har varken utfall eller delrader.`,
