@@ -117,6 +117,7 @@ Examples:
     .option("--data <dir>", DATA_HELP)
     .option("--port <n>", "port on 127.0.0.1 (default: a free one)")
     .option("--no-open", "do not open the browser (never opened in CI or without a terminal)")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -124,12 +125,20 @@ Examples:
   $ nch-report preview 2025                    # prints http://127.0.0.1:<port>/ and opens it
   $ nch-report preview 2025 --port 4000 --no-open`,
     )
-    .action(async (year: string, flags: { data?: string; port?: string; open: boolean }) => {
-      const { runPreview } = await import("./preview.js");
-      const color = colorWanted(process.stderr, program.opts().color !== false);
-      const data = dataRootFor(flags.data);
-      setExit(await runPreview(year, { ...flags, data, color }, process.stdout, process.stderr));
-    });
+    .action(
+      async (
+        year: string,
+        flags: { data?: string; port?: string; open: boolean; lang?: string },
+      ) => {
+        const { runPreview } = await import("./preview.js");
+        const color = colorWanted(process.stderr, program.opts().color !== false);
+        const data = dataRootFor(flags.data);
+        const lang = messageLang(flags.lang);
+        setExit(
+          await runPreview(year, { ...flags, data, color, lang }, process.stdout, process.stderr),
+        );
+      },
+    );
 }
 
 /** `init <year>`: a new year's folder from the previous year's. */
@@ -219,6 +228,7 @@ function addReview(program: Command, setExit: SetExit): void {
       "the build folder with manifest.json (default: beside the DOCX, then dist/<year>)",
     )
     .option("--format <name>", "stylish, json or github", "stylish")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -230,12 +240,13 @@ Examples:
     .action(
       async (
         file: string,
-        flags: { data?: string; year?: string; out?: string; format: string },
+        flags: { data?: string; year?: string; out?: string; format: string; lang?: string },
       ) => {
         const { runReview } = await import("./review.js");
         const color = colorWanted(process.stdout, program.opts().color !== false);
         const data = dataRootFor(flags.data);
-        setExit(await runReview(file, { ...flags, data, color }, process.stdout));
+        const lang = messageLang(flags.lang);
+        setExit(await runReview(file, { ...flags, data, color, lang }, process.stdout));
       },
     );
 }

@@ -205,6 +205,43 @@ interface TemplateArgs {
   "prose/terminology": { found: string; suggestion: string };
 }
 
+/**
+ * A reviewer's comment, reply or tracked change at its source (src/review/). Texts are stored
+ * under names the gate cuts at 400, not 60: `words` (the comment or changed text, already cut),
+ * `on` (the commented text, cut at 80), `source` (the YAML path or computation), `suggested`
+ * (the change in its line, for one-line annotations).
+ */
+type ReviewItem = {
+  author: string;
+  date: string;
+  words: string;
+  on?: string;
+  source?: string;
+  changed: boolean;
+  suggested?: string;
+};
+
+interface ReviewArgs {
+  "review/comment": ReviewItem;
+  "review/reply": ReviewItem;
+  "review/insertion": ReviewItem;
+  "review/deletion": ReviewItem;
+  "review/move": ReviewItem;
+  /** `shown`: the first eight changed files; `count`: all of them. */
+  "review/inputs-changed": { count: number; shown: string[] };
+  /** `looked`: the manifest.json paths looked in, relative to the working directory. */
+  "review/no-sources": { anchors: number; looked: string[] };
+  "review/unreadable":
+    | { problem: "not-a-file" }
+    | { problem: "too-large"; megabytes: number }
+    | { problem: "read"; detail: string };
+  "review/not-a-docx":
+    | { problem: "xml"; part: string }
+    | { problem: "not-zip" }
+    | { problem: "part-too-large"; part: string; megabytes: number }
+    | { problem: "no-document" };
+}
+
 /** Every code's args; a code without an entry here does not compile (messages/*.ts use it). */
 export interface FindingArgs
   extends FileArgs,
@@ -216,4 +253,5 @@ export interface FindingArgs
     CountyArgs,
     SupportLineArgs,
     PersonalDataArgs,
-    TemplateArgs {}
+    TemplateArgs,
+    ReviewArgs {}

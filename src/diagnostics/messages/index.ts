@@ -25,7 +25,7 @@ export function wordsOf<C extends DiagnosticCode>(
 ): Words {
   const words = isSummary(args)
     ? summaryWords(args, lang)
-    : (CATALOGUES[lang][code] as (args: FindingArgs[C]) => Words)(args);
+    : (CATALOGUES[lang][code as DiagnosticCode] as (args: unknown) => Words)(args);
   if (!("fallsBack" in args)) return words;
   return { ...words, message: `${words.message} ${FALLS_BACK[lang](args.fallsBack as number)}` };
 }
