@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAmount, parseCount } from "../src/schema/amount.js";
-import { COUNTIES, countyHint, matchCounty } from "../src/schema/counties.js";
+import { COUNTIES, countySuggestion, matchCounty } from "../src/schema/counties.js";
 
 describe("amounts", () => {
   it.each([
@@ -56,11 +56,15 @@ describe("counties", () => {
   });
 
   it("suggests the nearest county for a typo and nothing for an unrelated word", () => {
-    expect(countyHint(matchCounty("Västra Götland"))).toBe('Did you mean "Västra Götaland" (14)?');
-    expect(countyHint(matchCounty("Jämtlnd"))).toBe('Did you mean "Jämtland" (23)?');
+    expect(countySuggestion(matchCounty("Västra Götland"))).toEqual({
+      suggestion: "Västra Götaland",
+      suggestionCode: "14",
+    });
+    expect(countySuggestion(matchCounty("Jämtlnd"))).toEqual({
+      suggestion: "Jämtland",
+      suggestionCode: "23",
+    });
     expect(matchCounty("02").county).toBeUndefined();
-    expect(countyHint(matchCounty("Småland"))).toBe(
-      'Write a county name such as "Västra Götaland" or its SCB code such as "14".',
-    );
+    expect(countySuggestion(matchCounty("Småland"))).toEqual({});
   });
 });

@@ -25,7 +25,7 @@ describe("nch-report validate", () => {
     };
     expect(parsed.errors).toBe(3);
     const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         severity: "error",
         code: "path/outside-data",

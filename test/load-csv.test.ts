@@ -164,6 +164,7 @@ describe("size limits", () => {
         line: 0,
         column: 0,
         hint: "Check that this is the right file; a year's data is normally kilobytes.",
+        args: { file: "csv/calls-tab.csv", size: "84 bytes", limit: "10 bytes" },
       },
     });
   });

@@ -5,6 +5,8 @@ import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPersonalData } from "../src/check/personal-data-patterns.js";
+import { finding } from "../src/diagnostics/finding.js";
+import { inLanguage } from "../src/diagnostics/messages/index.js";
 import { cut, maskPersonalData, redactDiagnostic, redactText } from "../src/diagnostics/redact.js";
 import { outputTexts } from "../src/output/output-text.js";
 import { pdfText } from "../src/output/pdf-text.js";
@@ -90,6 +92,7 @@ describe("redaction of messages", () => {
       line: 2,
       column: 9,
       hint: "Did you mean 19850101-1236?",
+      args: { context: "value", value: "850101-1236", suggestion: "19850101-1236" },
     });
     expect(d).toEqual({
       severity: "error",
@@ -99,7 +102,21 @@ describe("redaction of messages", () => {
       line: 2,
       column: 9,
       hint: "Did you mean [personnummer]?",
+      args: { context: "value", value: "[personnummer]", suggestion: "[personnummer]" },
     });
+  });
+
+  it("stores a finding's args masked and cut, and words them from those args", () => {
+    const d = finding(
+      "county/unknown",
+      { file: "2025/counties/x.yaml", line: 2, column: 9 },
+      { context: "value", value: `850101-1236 ${"x".repeat(70)}` },
+    );
+    expect(d.args).toEqual({ context: "value", value: `[personnummer] ${"x".repeat(45)}…` });
+    expect(d.message).toBe(`"[personnummer] ${"x".repeat(44)}…" is not a Swedish county.`);
+    expect(inLanguage(d, "sv").message).toBe(
+      `"[personnummer] ${"x".repeat(44)}…" är inget svenskt län.`,
+    );
   });
 });
 

@@ -51,7 +51,7 @@ describe("template errors name the file and line", () => {
       await problemsOf(
         "# 1. Test\n\nUnder {{year}} inkom\n{{supportLine.thisYear.totl}} samtal.\n",
       ),
-    ).toEqual([
+    ).toMatchObject([
       {
         severity: "error",
         code: "template/unknown-variable",

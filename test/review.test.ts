@@ -278,6 +278,10 @@ describe("nch-report review: 2025 and the three formats", () => {
       `::notice file=data/${CH07},line=9,col=75,title=nch-report review/deletion::${BO}, 2026-12-01: deleted ”framför allt” Suggested: …å har förändringen under året [-framför allt -]handlat om att ge stöd och råd…`,
     );
     expect(result.stdout).not.toContain("1212-1212");
+    const sv = cli(["review", "granskad.docx", "--format", "github", "--lang", "sv"], root2023);
+    expect(sv.stdout.trim().split("\n")[8]).toBe(
+      `::notice file=data/${CH07},line=9,col=75,title=nch-report review/deletion::${BO}, 2026-12-01: tog bort ”framför allt” Förslag: …å har förändringen under året [-framför allt -]handlat om att ge stöd och råd…`,
+    );
   });
 });
 
@@ -330,25 +334,30 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
         "review/not-a-docx",
         "The file is not a DOCX (not a zip archive).",
         `${hint} (not a .doc, PDF or shortcut).`,
+        { problem: "not-zip" },
       ],
       [
         "zip.docx",
         "review/not-a-docx",
         "The file is a zip archive but no DOCX: it has no word/document.xml.",
         `${hint}.`,
+        { problem: "no-document" },
       ],
       [
         "saknas.docx",
         "review/unreadable",
         "The file cannot be read (ENOENT).",
         "Check the path; a document open in Word can be read, one still downloading cannot.",
+        { problem: "read", detail: "ENOENT" },
       ],
-    ];
-    for (const [file, code, message, h] of cases) {
-      const result = cli(["review", file as string, "--format", "json"], dir);
+    ] as const;
+    for (const [file, code, message, h, args] of cases) {
+      const result = cli(["review", file, "--format", "json", "--lang", "en"], dir);
       expect(result.code, file).toBe(1);
       expect(JSON.parse(result.stdout)).toEqual({
-        diagnostics: [{ severity: "error", code, message, file, line: 0, column: 0, hint: h }],
+        diagnostics: [
+          { severity: "error", code, message, file, line: 0, column: 0, hint: h, args },
+        ],
         errors: 1,
         warnings: 0,
       });
@@ -364,6 +373,9 @@ describe("nch-report review: what cannot be read, and inputs changed since the b
       "error    The file is not a DOCX (not a zip archive).  review/not-a-docx",
     );
     expect(stylish.stderr).toBe("");
+    expect(cli(["review", "text.docx", "--lang", "sv"], dir).stdout).toContain(
+      "fel      Filen är ingen DOCX (inget zip-arkiv).  review/not-a-docx",
+    );
     const usage = cli(["review", "text.docx", "--format", "xml"], dir);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toBe(

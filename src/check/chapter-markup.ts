@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { resolveInside } from "../load/files.js";
 import { positionsOf } from "../load/positions.js";
@@ -78,17 +79,6 @@ export function findMarkup(text: string): Markup[] {
 /** Cut an echoed value to a short, single line. */
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s).replace(/\s/g, " ");
 
-const RAW_HINT =
-  "Write the chapter in Markdown; layout belongs in the templates (nch-report templates eject report), where it is checked and accessible.";
-
-function rawMessage(m: Markup): string {
-  if (m.kind === "raw-block") return `A raw {=${short(m.name)}} block is not allowed in a chapter.`;
-  if (m.kind === "raw-inline")
-    return `A raw {=${short(m.name)}} inline is not allowed in a chapter.`;
-  if (m.kind === "html") return `Raw HTML (${short(m.name)}) is not allowed in a chapter.`;
-  return `Raw TeX (${short(m.name)}) is not allowed in a chapter.`;
-}
-
 /** An image path must name a file inside the data root: no URL, no absolute path, no way out. */
 function imageOutside(root: string, base: string, dest: string): boolean {
   let decoded = dest;
@@ -120,22 +110,14 @@ export function markupDiagnostics(
     const where = { file: file.rel, ...locate(m.offset) };
     if (m.kind !== "image") {
       if (raw) {
-        diagnostics.push({
-          severity: "error",
-          code: "chapter/raw-output",
-          message: rawMessage(m),
-          ...where,
-          hint: RAW_HINT,
-        });
+        diagnostics.push(
+          finding("chapter/raw-output", where, { markup: m.kind, name: short(m.name) }),
+        );
       }
     } else if (imageOutside(root, base, m.name)) {
-      diagnostics.push({
-        severity: "error",
-        code: "path/outside-data",
-        message: `The image "${short(m.name)}" is not a file inside the data folder.`,
-        ...where,
-        hint: 'Put the image in the year\'s figurer/ folder and place it with {{figure "<name>"}}.',
-      });
+      diagnostics.push(
+        finding("path/outside-data", where, { problem: "image", name: short(m.name) }),
+      );
     }
   }
   return diagnostics;

@@ -1,20 +1,14 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
-import { COUNTIES, countyByCode, foldName } from "../schema/counties.js";
+import { COUNTIES, foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
+import { who } from "./who.js";
 
 type StatusReport = Sourced<CountyStatus>;
 
 /** The first report year in which assignment A2025/01207 asks for every county without a centre. */
 export const ALL_COUNTIES_LISTED_FROM = 2026;
-
-const countyName = (code: string) => countyByCode(code)?.name ?? code;
-
-function describe(report: CountyStatus): string {
-  return report.operation
-    ? `${report.operation} (${countyName(report.county)})`
-    : countyName(report.county);
-}
 
 /** A status report with neither round nor phase is about a county without a centre. */
 export function isWithoutCentre(report: CountyStatus): boolean {
@@ -33,14 +27,13 @@ function duplicates(reports: readonly StatusReport[]): Diagnostic[] {
       continue;
     }
     const { source } = report;
-    found.push({
-      severity: "error",
-      code: "counties/duplicate-operation",
-      message: `${earlier.source.file} and ${source.file} are both the status report of ${describe(report.data)}.`,
-      file: source.file,
-      ...source.locate(report.data.operation ? ["operation"] : ["county"]),
-      hint: "Merge the two files, or name each operation under operation: when the county has two.",
-    });
+    found.push(
+      finding(
+        "counties/duplicate-operation",
+        { file: source.file, ...source.locate(report.data.operation ? ["operation"] : ["county"]) },
+        { ...who(report.data), files: [earlier.source.file, source.file] },
+      ),
+    );
   }
   return found;
 }
@@ -51,52 +44,44 @@ function periodAndOperation({ data: report, source }: StatusReport, year: number
   if (period) {
     for (const end of ["from", "to"] as const) {
       if (Number(period[end].slice(0, 4)) === year) continue;
-      found.push({
-        severity: "error",
-        code: "counties/period-outside-year",
-        message: `The period ${end === "from" ? "starts" : "ends"} on ${period[end]}, outside the report year ${year}.`,
-        file: source.file,
-        ...source.locate(["period", end]),
-        hint: `A status report covers part of ${year}: correct the date, or move the file to that year's folder.`,
-      });
+      found.push(
+        finding(
+          "counties/period-outside-year",
+          { file: source.file, ...source.locate(["period", end]) },
+          { end, date: period[end], year },
+        ),
+      );
     }
     if (period.from > period.to) {
-      found.push({
-        severity: "error",
-        code: "counties/period-reversed",
-        message: `The period starts on ${period.from}, after it ends on ${period.to}.`,
-        file: source.file,
-        ...source.locate(["period", "from"]),
-        hint: "Swap the dates, or correct the one that is wrong.",
-      });
+      found.push(
+        finding(
+          "counties/period-reversed",
+          { file: source.file, ...source.locate(["period", "from"]) },
+          { from: period.from, to: period.to },
+        ),
+      );
     }
   }
   const since = report.operational_since;
   const end = period ? period.to.slice(0, 7) : `${year}-12`;
   if (since !== undefined && since > end) {
-    found.push({
-      severity: "error",
-      code: "counties/operational-after-period",
-      message: `operational_since ${since} is after the end of the period reported on (${end}).`,
-      file: source.file,
-      ...source.locate(["operational_since"]),
-      hint: "A status report can only say that support began within or before its period: correct the month, or remove it until then.",
-    });
+    found.push(
+      finding(
+        "counties/operational-after-period",
+        { file: source.file, ...source.locate(["operational_since"]) },
+        { since, end },
+      ),
+    );
   }
   const gives = since !== undefined || (report.serves?.length ?? 0) > 0;
   if (report.phase === "orientering" && gives) {
-    const what = [
-      since !== undefined ? `operational_since ${since}` : "",
-      report.serves?.length ? `serves: ${report.serves.join(", ")}` : "",
-    ].filter(Boolean);
-    found.push({
-      severity: "warning",
-      code: "counties/phase-suspicious",
-      message: `Suspicious: the phase is orientering, but the status report gives operational support (${what.join("; ")}).`,
-      file: source.file,
-      ...source.locate(["phase"]),
-      hint: "An operation that already supports people is usually in utveckling or genomförande: check the phase, or the operational facts.",
-    });
+    found.push(
+      finding(
+        "counties/phase-suspicious",
+        { file: source.file, ...source.locate(["phase"]) },
+        { ...(since !== undefined && { since }), serves: report.serves ?? [] },
+      ),
+    );
   }
   return found;
 }
@@ -105,24 +90,22 @@ function expectedEstablishment({ data: report, source }: StatusReport, year: num
   const found: Diagnostic[] = [];
   const expected = report.expected_established;
   if (isWithoutCentre(report) && expected === undefined) {
-    found.push({
-      severity: "error",
-      code: "counties/expected-missing",
-      message: `The status report of ${describe(report)} has neither round nor phase (no centre), but no expected_established.`,
-      file: source.file,
-      ...source.locate([]),
-      hint: "Add expected_established: YYYY-MM (assignment A2025/01207), or the round and phase of its operation.",
-    });
+    found.push(
+      finding(
+        "counties/expected-missing",
+        { file: source.file, ...source.locate([]) },
+        who(report),
+      ),
+    );
   }
   if (expected !== undefined && Number(expected.slice(0, 4)) < year) {
-    found.push({
-      severity: "warning",
-      code: "counties/expected-in-past",
-      message: `expected_established ${expected} lies before the report year ${year}.`,
-      file: source.file,
-      ...source.locate(["expected_established"]),
-      hint: "Update the expected date, or, if the centre is established, add its round, phase and operational_since.",
-    });
+    found.push(
+      finding(
+        "counties/expected-in-past",
+        { file: source.file, ...source.locate(["expected_established"]) },
+        { expected, year },
+      ),
+    );
   }
   return found;
 }
@@ -131,46 +114,31 @@ function expectedEstablishment({ data: report, source }: StatusReport, year: num
 function unlisted(data: YearData): Diagnostic[] {
   if (data.year < ALL_COUNTIES_LISTED_FROM) return [];
   const listed = new Set(data.counties.map((c) => c.data.county));
-  return COUNTIES.filter((c) => !listed.has(c.code)).map((county) => ({
-    severity: "warning",
-    code: "counties/not-listed",
-    message: `${county.name} has no status report: from ${ALL_COUNTIES_LISTED_FROM} the report lists every county without a centre with its expected establishment (A2025/01207).`,
-    file: `${data.year}/counties`,
-    line: 0,
-    column: 0,
-    hint: `Add counties/<name>.yaml with county: ${county.name} and expected_established: YYYY-MM.`,
-  }));
+  return COUNTIES.filter((c) => !listed.has(c.code)).map((county) =>
+    finding(
+      "counties/not-listed",
+      { file: `${data.year}/counties`, line: 0, column: 0 },
+      { county: county.name, from: ALL_COUNTIES_LISTED_FROM },
+    ),
+  );
 }
 
 /** Status reports (lägesbilder): one per operation, dates within the year, consistent facts. */
 /** An operation's status report without its situation or plans: its heading would stand alone. */
 function missingText({ data: report, source }: StatusReport): Diagnostic[] {
   if (isWithoutCentre(report)) return [];
-  const missing = (key: "summary" | "plans", what: string, printed: string): Diagnostic => ({
-    // Plans may be part of the summary (the published 2023 Skåne text): a note, not a warning.
-    severity: key === "summary" ? "warning" : "info",
-    code: key === "summary" ? "counties/missing-summary" : "counties/missing-plans",
-    message: `The status report of ${describe(report)} has no ${key} (${what}).`,
-    file: source.file,
-    line: 0,
-    column: 0,
-    hint: `Add ${key}: with the operation's ${what}; until then the report ${printed}.`,
-  });
+  const place = { file: source.file, line: 0, column: 0 };
+  // Plans may be part of the summary (the published 2023 Skåne text): a note, not a warning.
   return [
     ...(report.summary === undefined
       ? [
-          missing(
-            "summary",
-            "lägesbeskrivning",
-            report.plans === undefined
-              ? 'prints "Ingen lägesbeskrivning har lämnats." under its heading'
-              : "shows only its plans",
-          ),
+          finding("counties/missing-summary", place, {
+            ...who(report),
+            hasPlans: report.plans !== undefined,
+          }),
         ]
       : []),
-    ...(report.plans === undefined
-      ? [missing("plans", "planer framåt", "shows no plans for it")]
-      : []),
+    ...(report.plans === undefined ? [finding("counties/missing-plans", place, who(report))] : []),
   ];
 }
 

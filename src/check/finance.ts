@@ -1,12 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
-import {
-  type FinanceRow,
-  financeRows,
-  formatSwedishInteger as n,
-  roundingTolerance,
-  type Totals,
-} from "../model/for-checks.js";
+import { financeRows, roundingTolerance } from "../model/for-checks.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 
 /** A stated total that differs from the sum of its lines by more than rounding explains. */
@@ -23,27 +18,25 @@ function sumMismatches(statement: Sourced<IncomeStatement | Appropriation>): Dia
       const difference = stated - computed;
       const tolerance = roundingTolerance(row.leafCount[column]);
       if (Math.abs(difference) <= tolerance) continue;
-      found.push({
-        severity: "error",
-        code: "finance/sum-mismatch",
-        message:
-          `"${row.label}": the stated ${column} ${n(stated)} ${unit} is not the sum of its ` +
-          `lines, ${n(computed)} ${unit} (difference ${n(difference)} ${unit}; rounding explains ` +
-          `at most ${tolerance.toLocaleString("sv-SE")} ${unit}).`,
-        file: source.file,
-        ...source.locate([...row.path, column]),
-        hint: mismatchHint(row, column),
-      });
+      found.push(
+        finding(
+          "finance/sum-mismatch",
+          { file: source.file, ...source.locate([...row.path, column]) },
+          {
+            label: row.label,
+            column,
+            stated,
+            computed,
+            difference,
+            tolerance,
+            unit,
+            lines: row.leafCount[column],
+          },
+        ),
+      );
     }
   }
   return found;
-}
-
-function mismatchHint(row: FinanceRow, column: keyof Totals): string {
-  return (
-    `Correct the ${column} of "${row.label}" or one of the ${row.leafCount[column]} figures it adds up, ` +
-    `or remove the stated ${column} and let the tool compute it.`
-  );
 }
 
 /** Sub-assignments (deluppdrag) spent above their ceiling (högst … kronor). */
@@ -53,16 +46,13 @@ function ceilingsExceeded(appropriation: Sourced<Appropriation>): Diagnostic[] {
   data.sub_assignments.forEach((sub, i) => {
     if (sub.spent === undefined || sub.spent <= sub.ceiling) return;
     const name = sub.id ? `${sub.id} (${sub.title})` : sub.title;
-    found.push({
-      severity: "error",
-      code: "finance/above-ceiling",
-      message:
-        `The sub-assignment ${name} spent ${n(sub.spent)} kr, ${n(sub.spent - sub.ceiling)} kr ` +
-        `more than its ceiling of ${n(sub.ceiling)} kr.`,
-      file: source.file,
-      ...source.locate(["sub_assignments", i, "spent"]),
-      hint: "Check the amount spent against the ledger; spending above the ceiling needs the government's approval.",
-    });
+    found.push(
+      finding(
+        "finance/above-ceiling",
+        { file: source.file, ...source.locate(["sub_assignments", i, "spent"]) },
+        { subAssignment: name, spent: sub.spent, ceiling: sub.ceiling },
+      ),
+    );
   });
   return found;
 }

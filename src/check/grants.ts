@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
 import type { GrantPayment } from "../load/grants.js";
-import { financeRows, formatSwedishInteger as n } from "../model/for-checks.js";
-import { countyByCode, foldName } from "../schema/counties.js";
+import { financeRows } from "../model/for-checks.js";
+import { foldName } from "../schema/counties.js";
 import type { CountyStatus } from "../schema/county-status.js";
-
-const countyName = (code: string) => countyByCode(code)?.name ?? code;
+import { who } from "./who.js";
 
 /** Kronor are booked with öre: sums are compared to the öre, then rounded. */
 const toKronor = (amount: number) => Math.round(amount * 100) / 100;
@@ -25,14 +25,11 @@ function totalAgainstAppropriation(data: YearData, payments: GrantPayment[]): Di
   const row = financeRows(appropriation.data.lines).find((r) => r.role === "grants");
   if (!row) {
     return [
-      {
-        severity: "warning",
-        code: "grants/no-grants-line",
-        message: `There ${payments.length === 1 ? "is 1 grant payment" : `are ${payments.length} grant payments`} in finance/grants.csv, but no line of the appropriation has role: grants to check them against.`,
-        file: source.file,
-        ...source.locate(["lines"]),
-        hint: 'Mark the line for lämnade bidrag with "role: grants".',
-      },
+      finding(
+        "grants/no-grants-line",
+        { file: source.file, ...source.locate(["lines"]) },
+        { payments: payments.length },
+      ),
     ];
   }
   const factor = appropriation.data.unit === "tkr" ? 1000 : 1;
@@ -42,34 +39,24 @@ function totalAgainstAppropriation(data: YearData, payments: GrantPayment[]): Di
   // The line's own figure is rounded to its unit: half a unit either way is no difference.
   if (Math.abs(difference) <= 0.5 * factor) return [];
   return [
-    {
-      severity: "warning",
-      code: "grants/total-mismatch",
-      message:
-        `The grants paid in finance/grants.csv add up to ${n(paid)} kr, but the appropriation's ` +
-        `line "${row.label}" says ${n(stated)} kr: a difference of ${n(Math.abs(difference))} kr ` +
-        `(${difference > 0 ? "more paid than booked" : "less paid than booked"}).`,
-      file: source.file,
-      ...source.locate([...row.path, "outcome"]),
-      hint:
-        "If the difference has a cause such as an accrual (periodisering) or a repayment, explain " +
-        "it in the finance chapter; otherwise correct grants.csv or the appropriation line.",
-    },
+    finding(
+      "grants/total-mismatch",
+      { file: source.file, ...source.locate([...row.path, "outcome"]) },
+      { paid, stated, difference, label: row.label },
+    ),
   ];
 }
 
 function paidOutsideYear(file: string, payments: GrantPayment[], year: number): Diagnostic[] {
   return payments
     .filter((p) => Number(p.paid.slice(0, 4)) !== year)
-    .map((p) => ({
-      severity: "error",
-      code: "grants/paid-outside-year",
-      message: `The payment of ${n(p.amount)} kr to ${p.recipient} on ${p.paid} is outside the report year ${year}.`,
-      file,
-      line: p.line,
-      column: p.at.paid.column,
-      hint: `Move the payment to the data of ${p.paid.slice(0, 4)}, or correct the date.`,
-    }));
+    .map((p) =>
+      finding(
+        "grants/paid-outside-year",
+        { file, line: p.line, column: p.at.paid.column },
+        { amount: p.amount, recipient: p.recipient, paid: p.paid, year },
+      ),
+    );
 }
 
 /** Each funded county (and operation, when the payment names one) has a status report. */
@@ -84,16 +71,13 @@ function fundedWithoutReport(
     const key = `${p.county}\u0000${foldName(p.operation ?? "")}`;
     if (reported.has(key) || counties.some((c) => paidTo(p, c.data))) continue;
     reported.add(key);
-    const who = p.operation ? `${p.operation} (${countyName(p.county)})` : countyName(p.county);
-    found.push({
-      severity: "warning",
-      code: "grants/no-status-report",
-      message: `${who} received a grant (${n(p.amount)} kr, round ${p.round}) but has no status report in counties/.`,
-      file,
-      line: p.line,
-      column: p.at.recipient.column,
-      hint: `Add counties/<name>.yaml with county: ${countyName(p.county)}${p.operation ? ` and operation: ${p.operation}` : ""}.`,
-    });
+    found.push(
+      finding(
+        "grants/no-status-report",
+        { file, line: p.line, column: p.at.recipient.column },
+        { ...who(p), amount: p.amount, round: p.round },
+      ),
+    );
   }
   return found;
 }
@@ -110,17 +94,13 @@ function reportsWithoutPayment(
     if (report.round === undefined || !fundedRounds.has(report.round)) continue;
     if (report.payment_note !== undefined) continue;
     if (payments.some((p) => p.round === report.round && paidTo(p, report))) continue;
-    const who = report.operation
-      ? `${report.operation} (${countyName(report.county)})`
-      : countyName(report.county);
-    found.push({
-      severity: "warning",
-      code: "grants/no-payment",
-      message: `${who} is in round ${report.round}, which received grants in ${year}, but finance/grants.csv has no payment to it.`,
-      file: source.file,
-      ...source.locate(["round"]),
-      hint: "Add the payment to finance/grants.csv, or state why there is none under payment_note.",
-    });
+    found.push(
+      finding(
+        "grants/no-payment",
+        { file: source.file, ...source.locate(["round"]) },
+        { ...who(report), round: report.round, year },
+      ),
+    );
   }
   return found;
 }
@@ -135,14 +115,14 @@ function aboveCeiling(data: YearData, payments: GrantPayment[]): Diagnostic[] {
   const paid = toKronor(payments.reduce((sum, p) => sum + p.amount, 0));
   if (paid <= sub.ceiling) return [];
   return [
-    {
-      severity: "error",
-      code: "grants/above-ceiling",
-      message: `The grants paid in ${data.year}, ${n(paid)} kr, exceed the ceiling of ${n(sub.ceiling)} kr by ${n(paid - sub.ceiling)} kr.`,
-      file: appropriation.source.file,
-      ...appropriation.source.locate(["sub_assignments", index, "ceiling"]),
-      hint: "Check grants.csv for payments booked twice or in the wrong year, and the ceiling against the regleringsbrev.",
-    },
+    finding(
+      "grants/above-ceiling",
+      {
+        file: appropriation.source.file,
+        ...appropriation.source.locate(["sub_assignments", index, "ceiling"]),
+      },
+      { year: data.year, paid, ceiling: sub.ceiling },
+    ),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { finding, summaryOf } from "../diagnostics/finding.js";
 import type { CheckTexts, StreamedText } from "../load/check-inputs.js";
 import { cellAt, detectDelimiter } from "../load/csv-fields.js";
 import type { YearData } from "../load/dataset.js";
@@ -9,40 +10,14 @@ import { findPersonalData, type PersonalDataMatch } from "./personal-data-patter
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */
 const MAX_FINDINGS_PER_FILE = 100;
 
-const digitCount = (text: string) => text.replace(/\D/g, "").length;
-
 // The finding names what was found, never the value: CI logs and annotations are not the place
 // to copy personal data to.
-const DESCRIBE: Record<PersonalDataMatch["kind"], (m: PersonalDataMatch) => string> = {
-  personnummer: (m) => `A personnummer (${digitCount(m.folded)} digits)`,
-  samordningsnummer: (m) => `A samordningsnummer (${digitCount(m.folded)} digits)`,
-  email: () => "An e-mail address",
-  phone: () => "A phone number",
-};
-
 function toDiagnostic(file: string, match: PersonalDataMatch, at: Position): Diagnostic {
-  const what = DESCRIBE[match.kind](match);
-  if (match.kind === "email" || match.kind === "phone") {
-    return {
-      severity: "warning",
-      code: `personal-data/${match.kind}`,
-      message: `${what} is in the text; contact details of a person must not reach the report.`,
-      file,
-      ...at,
-      hint:
-        match.kind === "email"
-          ? "Remove it, or give the organisation's functional mailbox (such as nch@lansstyrelsen.se)."
-          : "Remove it, or give the organisation's published number (010-22x xx xx).",
-    };
-  }
-  return {
-    severity: "error",
-    code: "personal-data/personnummer",
-    message: `${what} with a valid check digit is in the input; identity numbers must never reach the report.`,
-    file,
-    ...at,
-    hint: "Delete the number here and in the file's history; describe the person without identifying data.",
-  };
+  const place = { file, ...at };
+  if (match.kind === "email" || match.kind === "phone")
+    return finding(`personal-data/${match.kind}`, place, {});
+  const digits = match.folded.replace(/\D/g, "").length;
+  return finding("personal-data/personnummer", place, { kind: match.kind, digits });
 }
 
 /** Keeps the first findings of a file and sums up the rest (`total` in all) in one diagnostic. */
@@ -52,11 +27,7 @@ function capped(file: string, first: Diagnostic[], total = first.length): Diagno
   const last = first[MAX_FINDINGS_PER_FILE - 1] as Diagnostic;
   return [
     ...first.slice(0, MAX_FINDINGS_PER_FILE),
-    {
-      ...last,
-      message: `… and ${rest} more findings of personal data in ${file}, not listed one by one.`,
-      hint: "Clean the file at its source (the export or the register it came from) and export it again.",
-    },
+    summaryOf(last, { summary: "more-personal-data", more: rest, file }, last),
   ];
 }
 
@@ -105,15 +76,7 @@ function idColumn(header: string): IdColumn {
 }
 
 function freeTextFinding(file: string, line: number, column: number): Diagnostic {
-  return {
-    severity: "warning",
-    code: "personal-data/free-text",
-    message: "The call id looks like free text (it has spaces or no digits), not an identifier.",
-    file,
-    line,
-    column,
-    hint: "Keep only a register number here (such as 2023-0001); notes about a call do not belong in calls.csv.",
-  };
+  return finding("personal-data/free-text", { file, line, column }, {});
 }
 
 /** The id cell of the line block[start, end): its text and 1-based column, if it has one. */

@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
 import type { InputText } from "../load/input-text.js";
@@ -47,39 +48,14 @@ function instructionOf(text: string): string | undefined {
 }
 
 function toDiagnostic(input: InputText, placeholder: Placeholder, at: Position): Diagnostic {
-  const found = {
-    severity: "error",
-    code: "placeholder/text",
-    file: input.file.rel,
-    ...at,
-  } as const;
-  const instruction = instructionOf(placeholder.text);
-  if (instruction) {
-    return {
-      ...found,
-      message: `To do: ${instruction}`,
-      hint: "Fill in or confirm what it says, then delete the TODO marker: the report is not built while it is there.",
-    };
-  }
-  if (!placeholder.text.startsWith("{{")) {
-    return {
-      ...found,
-      message: `The placeholder "${placeholder.text}" is still in the text.`,
-      hint: "Write the missing text, or remove the placeholder.",
-    };
-  }
-  if (input.kind === "markdown") {
-    return {
-      ...found,
-      message: `"${placeholder.text}" is an empty Handlebars expression.`,
-      hint: "Name the value to insert, such as {{supportLine.calls.total}}, or remove the braces.",
-    };
-  }
-  return {
-    ...found,
-    message: `"${placeholder.text}" is an unresolved placeholder: text from data is printed literally, not as a template.`,
-    hint: "Write the text or the number itself; {{…}} works only in chapters/*.md.",
-  };
+  const place = { file: input.file.rel, ...at };
+  const { text } = placeholder;
+  const instruction = instructionOf(text);
+  if (instruction) return finding("placeholder/text", place, { problem: "todo", instruction });
+  if (!text.startsWith("{{"))
+    return finding("placeholder/text", place, { problem: "placeholder", text });
+  const problem = input.kind === "markdown" ? "empty-handlebars" : "yaml-handlebars";
+  return finding("placeholder/text", place, { problem, text });
 }
 
 /**

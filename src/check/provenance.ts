@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { CALL_COLUMNS, GRANT_COLUMNS } from "../load/columns.js";
 import type { YearData } from "../load/dataset.js";
 import type { YamlSource } from "../load/yaml-source.js";
@@ -17,20 +18,6 @@ const FIELDS: [RegExp, readonly string[]][] = [
   [/^themes\.yaml$/, Object.keys(Themes.shape)],
 ];
 
-const unknown = (
-  message: string,
-  hint: string,
-  file: string,
-  at: { line: number; column: number },
-): Diagnostic => ({
-  severity: "warning",
-  code: "provenance/unknown-source",
-  message,
-  file,
-  ...at,
-  hint,
-});
-
 function fieldFindings(
   declaration: ProvenanceDeclaration,
   known: readonly string[],
@@ -41,11 +28,10 @@ function fieldFindings(
   return Object.keys(declaration.fields)
     .filter((field) => !known.includes(field))
     .map((field) =>
-      unknown(
-        `provenance: the file has no field "${field}", so its status marks nothing.`,
-        `Fields of this file: ${known.join(", ")}.`,
-        source.file,
-        source.locateKey([...path, "fields"], field),
+      finding(
+        "provenance/unknown-source",
+        { file: source.file, ...source.locateKey([...path, "fields"], field) },
+        { problem: "field", field, known: [...known] },
       ),
     );
 }
@@ -66,11 +52,10 @@ export function checkProvenance(data: YearData): Diagnostic[] {
     const known = FIELDS.find(([kind]) => kind.test(path.replace(/\*/g, "x")))?.[1] ?? [];
     if (!files.some((f) => match.test(f))) {
       found.push(
-        unknown(
-          `provenance: "${path}" is no file of ${data.year}, so its status marks nothing.`,
-          "Write the path relative to the year's folder, e.g. support-line/calls.csv or counties/*.yaml.",
-          report.source.file,
-          report.source.locateKey(["provenance"], path),
+        finding(
+          "provenance/unknown-source",
+          { file: report.source.file, ...report.source.locateKey(["provenance"], path) },
+          { problem: "file", path, year: data.year },
         ),
       );
     } else found.push(...fieldFindings(declaration, known, report.source, ["provenance", path]));

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { findPlaceholders } from "./placeholders.js";
 
@@ -19,34 +20,31 @@ export function checkReport(data: YearData): Diagnostic[] {
   // A placeholder ("TODO: fyll i ISBN", from init) is reported once, as a placeholder.
   const placeholder = findPlaceholders(report.data.isbn, "any").length > 0;
   if (!placeholder && !isValidIsbn13(report.data.isbn)) {
-    found.push({
-      severity: "error",
-      code: "report/isbn",
-      message: `"${report.data.isbn}" is not a valid ISBN-13 (wrong check digit or form).`,
-      file: source.file,
-      ...source.locate(["isbn"]),
-      hint: "Copy the ISBN from the ISBN agency's assignment, e.g. 978-91-89819-08-5.",
-    });
+    found.push(
+      finding(
+        "report/isbn",
+        { file: source.file, ...source.locate(["isbn"]) },
+        { isbn: report.data.isbn },
+      ),
+    );
   }
   if (report.data.signed.by.length === 0) {
-    found.push({
-      severity: "error",
-      code: "report/no-signatories",
-      message: "The Förord has no signatories.",
-      file: source.file,
-      ...source.locate(["signed", "by"]),
-      hint: "List who signs under signed.by, with name and title.",
-    });
+    found.push(
+      finding(
+        "report/no-signatories",
+        { file: source.file, ...source.locate(["signed", "by"]) },
+        {},
+      ),
+    );
   }
   if (report.data.year !== data.year) {
-    found.push({
-      severity: "error",
-      code: "report/year-mismatch",
-      message: `report.yaml says year ${report.data.year} but lies in the folder ${data.year}.`,
-      file: source.file,
-      ...source.locate(["year"]),
-      hint: `Set year: ${data.year}, or move the folder.`,
-    });
+    found.push(
+      finding(
+        "report/year-mismatch",
+        { file: source.file, ...source.locate(["year"]) },
+        { stated: report.data.year, folder: data.year },
+      ),
+    );
   }
   return found;
 }

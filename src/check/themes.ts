@@ -1,13 +1,10 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 
 const KINDS = ["success_factors", "challenges"] as const;
 type Kind = (typeof KINDS)[number];
-const KIND_NAME: Record<Kind, string> = {
-  success_factors: "success factor (framgångsfaktor)",
-  challenges: "challenge (utmaning)",
-};
 
 /** Ids unique across themes.yaml: they are anchors in the report as well as references. */
 function duplicateIds(data: YearData): Diagnostic[] {
@@ -23,14 +20,19 @@ function duplicateIds(data: YearData): Diagnostic[] {
         seen.set(theme.id, { kind, index, line: at.line });
         return;
       }
-      found.push({
-        severity: "error",
-        code: "themes/duplicate-id",
-        message: `The theme id "${theme.id}" is used twice: on line ${first.line} (${first.kind}) and line ${at.line} (${kind}).`,
-        file: themes.source.file,
-        ...at,
-        hint: "Give each theme its own id, and update the status reports that refer to it.",
-      });
+      found.push(
+        finding(
+          "themes/duplicate-id",
+          { file: themes.source.file, ...at },
+          {
+            id: theme.id,
+            first: first.line,
+            firstKind: first.kind,
+            second: at.line,
+            secondKind: kind,
+          },
+        ),
+      );
     });
   }
   return found;
@@ -49,19 +51,20 @@ function unknownIds(data: YearData): Diagnostic[] {
         if (known.has(id)) return;
         const other = KINDS.find((k) => k !== kind && themes.data[k].some((t) => t.id === id));
         const nearest = ids.length > 0 ? closest(id, ids) : undefined;
-        let hint: string;
-        if (other) hint = `"${id}" is a ${KIND_NAME[other]}: move it to ${other}.`;
-        else if (nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 3))
-          hint = `Did you mean "${nearest}"?`;
-        else hint = `Add the theme to ${kind} in themes.yaml, or use one of: ${ids.join(", ")}.`;
-        found.push({
-          severity: "error",
-          code: "themes/unknown",
-          message: `"${id}" is not a ${KIND_NAME[kind]} in themes.yaml.`,
-          file: source.file,
-          ...source.locate([kind, index]),
-          hint,
-        });
+        const near = nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 3);
+        found.push(
+          finding(
+            "themes/unknown",
+            { file: source.file, ...source.locate([kind, index]) },
+            {
+              id,
+              kind,
+              ...(other && { other }),
+              ...(near && { nearest }),
+              known: ids,
+            },
+          ),
+        );
       });
     }
   }
@@ -77,14 +80,13 @@ function unusedThemes(data: YearData): Diagnostic[] {
     const used = new Set(data.counties.flatMap((c) => c.data[kind]));
     themes.data[kind].forEach((theme, index) => {
       if (used.has(theme.id)) return;
-      found.push({
-        severity: "warning",
-        code: "themes/unused",
-        message: `No status report lists the ${KIND_NAME[kind]} "${theme.id}" (${theme.title}).`,
-        file: themes.source.file,
-        ...themes.source.locate([kind, index, "id"]),
-        hint: `Add "${theme.id}" to ${kind} in the status reports that describe it, or remove the theme.`,
-      });
+      found.push(
+        finding(
+          "themes/unused",
+          { file: themes.source.file, ...themes.source.locate([kind, index, "id"]) },
+          { id: theme.id, kind, title: theme.title },
+        ),
+      );
     });
   }
   return found;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Lang } from "../diagnostics/messages/index.js";
 import { maskPersonalData } from "../diagnostics/redact.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
@@ -18,6 +19,8 @@ export interface BuildFlags {
   /** "md", "md,docx,pdf"; the default formats when absent. */
   format?: string;
   color: boolean;
+  /** The language of findings (progress lines stay English). */
+  lang?: Lang;
   /** Stamp "UTKAST", the commit and its date on every page. */
   draft?: boolean;
   pdfStandard?: string;
@@ -81,7 +84,11 @@ function terminalObserver(
 
 function report(diagnostics: Diagnostic[], flags: BuildFlags): string {
   flags.onFindings?.(diagnostics);
-  return stylish(diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) });
+  return stylish(diagnostics, {
+    color: flags.color,
+    pathPrefix: pathPrefix(flags.data),
+    lang: flags.lang,
+  });
 }
 
 /**

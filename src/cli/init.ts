@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Lang } from "../diagnostics/messages/index.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { initYear, yearsIn } from "../init/index.js";
 import { FolderExistsError, writeNewFolder } from "../output/new-folder.js";
@@ -10,6 +11,7 @@ export interface InitFlags {
   data: string;
   from?: string;
   color: boolean;
+  lang?: Lang;
 }
 
 /** The year to start from: --from, else the latest year before the new one that has a folder. */
@@ -41,9 +43,7 @@ export async function runInit(
   const from = await sourceYear(root, year, flags.from);
   const made = await initYear(root, from, year);
   if (made.diagnostics.length > 0) {
-    out.write(
-      stylish(made.diagnostics, { color: flags.color, pathPrefix: pathPrefix(flags.data) }),
-    );
+    out.write(stylish(made.diagnostics, { ...flags, pathPrefix: pathPrefix(flags.data) }));
     out.write(`Nothing was created: the ${from} files above cannot be read.\n`);
     return EXIT.problems;
   }

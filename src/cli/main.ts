@@ -6,6 +6,7 @@ import { PDF_STANDARDS } from "../output/pdf-standards.js";
 import { DEFAULT_FORMATS, OUTPUT_FORMATS, OUTPUT_RECIPES } from "../output/recipes.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UsageError } from "./exit.js";
+import { langOption, messageLang } from "./lang.js";
 import { checkWritableFolder, dataRootFor } from "./where.js";
 
 /** "Markdown, DOCX and PDF": the formats of the registry, for the help. */
@@ -38,11 +39,12 @@ function addValidate(program: Command, setExit: SetExit): void {
     .option("--strict", "exit 1 on any warning")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
     .option("--quiet", "report errors only")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
 Examples:
-  $ nch-report validate 2025
+  $ nch-report validate 2025 --lang sv         # messages in Swedish (analysts)
   $ nch-report validate 2023 --format json
   $ nch-report validate 2025 --format github --max-warnings 0   # in CI
   $ nch-report validate 2025 --data examples/minimal`,
@@ -50,9 +52,9 @@ Examples:
     .action(async (year: string, flags) => {
       const { runValidate } = await import("./validate.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
-      setExit(
-        await runValidate(year, { ...flags, data: dataRootFor(flags.data), color }, process.stdout),
-      );
+      const lang = messageLang(flags.lang);
+      const data = dataRootFor(flags.data);
+      setExit(await runValidate(year, { ...flags, data, color, lang }, process.stdout));
     });
 }
 
@@ -80,6 +82,7 @@ function addBuild(program: Command, setExit: SetExit): void {
     .option("--quiet", "no progress lines")
     .option("--keep-intermediates", "also write report.pandoc.md, the Markdown behind DOCX and PDF")
     .option("--watch", "build again on every save in the year's folder, history, words, templates")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -98,8 +101,11 @@ Examples:
       const { runBuild } = await import("./build.js");
       const color = colorWanted(process.stderr, program.opts().color !== false);
       const data = dataRootFor(flags.data);
+      const lang = messageLang(flags.lang);
       const run = flags.watch ? (await import("./preview.js")).runWatch : runBuild;
-      setExit(await run(year, { ...flags, data, color }, process.stdout, process.stderr, started));
+      setExit(
+        await run(year, { ...flags, data, color, lang }, process.stdout, process.stderr, started),
+      );
     });
 
   program
@@ -111,6 +117,7 @@ Examples:
     .option("--data <dir>", DATA_HELP)
     .option("--port <n>", "port on 127.0.0.1 (default: a free one)")
     .option("--no-open", "do not open the browser (never opened in CI or without a terminal)")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -118,12 +125,20 @@ Examples:
   $ nch-report preview 2025                    # prints http://127.0.0.1:<port>/ and opens it
   $ nch-report preview 2025 --port 4000 --no-open`,
     )
-    .action(async (year: string, flags: { data?: string; port?: string; open: boolean }) => {
-      const { runPreview } = await import("./preview.js");
-      const color = colorWanted(process.stderr, program.opts().color !== false);
-      const data = dataRootFor(flags.data);
-      setExit(await runPreview(year, { ...flags, data, color }, process.stdout, process.stderr));
-    });
+    .action(
+      async (
+        year: string,
+        flags: { data?: string; port?: string; open: boolean; lang?: string },
+      ) => {
+        const { runPreview } = await import("./preview.js");
+        const color = colorWanted(process.stderr, program.opts().color !== false);
+        const data = dataRootFor(flags.data);
+        const lang = messageLang(flags.lang);
+        setExit(
+          await runPreview(year, { ...flags, data, color, lang }, process.stdout, process.stderr),
+        );
+      },
+    );
 }
 
 /** `init <year>`: a new year's folder from the previous year's. */
@@ -139,6 +154,7 @@ function addInit(program: Command, setExit: SetExit): void {
       "--from <year>",
       "the year to start from (default: the latest earlier year with a folder)",
     )
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -147,11 +163,12 @@ Examples:
   $ nch-report validate 2026                   # the to-do list: every TODO with file and line
   $ nch-report init 2024 --from 2023          # from a given year`,
     )
-    .action(async (year: string, flags: { data?: string; from?: string }) => {
+    .action(async (year: string, flags: { data?: string; from?: string; lang?: string }) => {
       const { runInit } = await import("./init.js");
       const color = colorWanted(process.stdout, program.opts().color !== false);
       const data = dataRootFor(flags.data);
-      setExit(await runInit(year, { ...flags, data, color }, process.stdout));
+      const lang = messageLang(flags.lang);
+      setExit(await runInit(year, { ...flags, data, color, lang }, process.stdout));
     });
 }
 
@@ -170,6 +187,7 @@ function addChanges(program: Command, setExit: SetExit): void {
         .choices(["terminal", "md", "json"])
         .default("terminal"),
     )
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -179,12 +197,20 @@ Examples:
   $ nch-report changes 2025 --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"
   $ nch-report changes 2025 --format json`,
     )
-    .action(async (year: string, flags: { data?: string; since: string; format: string }) => {
-      const { runChanges } = await import("./changes.js");
-      const color = colorWanted(process.stdout, program.opts().color !== false);
-      const data = dataRootFor(flags.data);
-      setExit(await runChanges(year, { ...flags, data, color }, process.stdout, process.stderr));
-    });
+    .action(
+      async (
+        year: string,
+        flags: { data?: string; since: string; format: string; lang?: string },
+      ) => {
+        const { runChanges } = await import("./changes.js");
+        const color = colorWanted(process.stdout, program.opts().color !== false);
+        const data = dataRootFor(flags.data);
+        const lang = messageLang(flags.lang);
+        setExit(
+          await runChanges(year, { ...flags, data, color, lang }, process.stdout, process.stderr),
+        );
+      },
+    );
 }
 
 /** `review <file.docx>`: reviewers' comments and tracked changes at their sources. */
@@ -202,6 +228,7 @@ function addReview(program: Command, setExit: SetExit): void {
       "the build folder with manifest.json (default: beside the DOCX, then dist/<year>)",
     )
     .option("--format <name>", "stylish, json or github", "stylish")
+    .addOption(langOption())
     .addHelpText(
       "after",
       `
@@ -213,12 +240,13 @@ Examples:
     .action(
       async (
         file: string,
-        flags: { data?: string; year?: string; out?: string; format: string },
+        flags: { data?: string; year?: string; out?: string; format: string; lang?: string },
       ) => {
         const { runReview } = await import("./review.js");
         const color = colorWanted(process.stdout, program.opts().color !== false);
         const data = dataRootFor(flags.data);
-        setExit(await runReview(file, { ...flags, data, color }, process.stdout));
+        const lang = messageLang(flags.lang);
+        setExit(await runReview(file, { ...flags, data, color, lang }, process.stdout));
       },
     );
 }

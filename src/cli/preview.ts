@@ -6,6 +6,7 @@ import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { inLanguage, type Lang } from "../diagnostics/messages/index.js";
 import { redactDiagnostic } from "../diagnostics/redact.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
 import { type PreviewServer, startPreviewServer } from "../preview/serve.js";
@@ -20,6 +21,8 @@ export interface PreviewFlags {
   /** false with --no-open. */
   open: boolean;
   color: boolean;
+  /** The language of the findings in the terminal and the page's banner. */
+  lang?: Lang;
 }
 
 const WAITING = `<!DOCTYPE html>\n<html lang="sv">\n<head><meta charset="utf-8"><title>Förhandsvisning</title></head>\n<body>\n<main><h1>Förhandsvisning</h1><p>Rapporten har inte kunnat byggas ännu.</p></main>\n</body>\n</html>\n`;
@@ -70,7 +73,9 @@ export async function runPreview(
       format: "html",
       color: flags.color,
       quiet: true,
-      onFindings: (d) => findings.push(...d.map(redactDiagnostic)),
+      ...(flags.lang && { lang: flags.lang }),
+      onFindings: (d) =>
+        findings.push(...d.map((one) => redactDiagnostic(inLanguage(one, flags.lang ?? "en")))),
     };
     const start = performance.now();
     const code = await runBuild(String(year), buildFlags, out, err);

@@ -1,4 +1,6 @@
 import path from "node:path";
+import { finding } from "../diagnostics/finding.js";
+import type { Lang } from "../diagnostics/messages/index.js";
 import { projectRootOrCwd } from "../project-root.js";
 import { REVIEW_FORMATS, REVIEW_REPORTERS, type ReviewFormat } from "../review/report.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
@@ -11,6 +13,8 @@ export interface ReviewFlags {
   out?: string;
   format: string;
   color: boolean;
+  /** The language of the findings' words (the summary line and kinds stay English). */
+  lang?: Lang;
 }
 
 const isFormat = (name: string): name is ReviewFormat =>
@@ -32,7 +36,12 @@ export async function runReview(
   const { reviewDocx, ReviewReadError } = await import("../review/index.js");
   const outDirFor = (y: number) =>
     path.resolve(flags.out ?? path.join(projectRootOrCwd(), "dist", String(y)));
-  const report = { document, pathPrefix: pathPrefix(flags.data), color: flags.color };
+  const report = {
+    document,
+    pathPrefix: pathPrefix(flags.data),
+    color: flags.color,
+    lang: flags.lang ?? "en",
+  };
   try {
     const result = await reviewDocx({
       docx,
@@ -44,17 +53,16 @@ export async function runReview(
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ReviewReadError)) throw error;
-    const diagnostic = {
-      severity: "error" as const,
-      code: error.code,
-      message: error.message,
-      file: document,
-      line: 0,
-      column: 0,
-      hint: error.hint,
-    };
+    const { code, args } = error.problem;
+    const diagnostic = finding(code, { file: document, line: 0, column: 0 }, args as never);
     const { REPORTERS } = await import("../diagnostics/reporters/index.js");
-    out.write(REPORTERS[flags.format]([diagnostic], { color: flags.color, pathPrefix: "" }));
+    out.write(
+      REPORTERS[flags.format]([diagnostic], {
+        color: flags.color,
+        pathPrefix: "",
+        lang: flags.lang,
+      }),
+    );
     return EXIT.problems;
   }
 }

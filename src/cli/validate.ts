@@ -1,7 +1,8 @@
 import path from "node:path";
 import { openCache } from "../cache.js";
 import { countBySeverity, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { isReporterName, REPORTERS } from "../diagnostics/reporters/index.js";
+import type { Lang } from "../diagnostics/messages/index.js";
+import { isReporterName, REPORTERS, type ReporterOptions } from "../diagnostics/reporters/index.js";
 import { MissingYearError } from "../load/dataset.js";
 import { validateYear } from "../pipeline/validate.js";
 import { EXIT, parseNonNegativeInt, parseYear, UsageError } from "./exit.js";
@@ -14,6 +15,7 @@ export interface ValidateFlags {
   maxWarnings?: string;
   quiet?: boolean;
   color: boolean;
+  lang?: Lang;
 }
 
 /** Exit code for a set of findings: errors, too many warnings, or any warning under --strict. */
@@ -57,7 +59,7 @@ export async function runValidate(
     if (error instanceof MissingYearError) throw new UsageError(missingYearMessage(error));
     throw error;
   }
-  const options = { color: flags.color, pathPrefix: pathPrefix(flags.data) };
+  const options = { color: flags.color, pathPrefix: pathPrefix(flags.data), lang: flags.lang };
   const code = exitCodeFor(diagnostics, flags.strict ?? false, maxWarnings);
   if (flags.quiet && flags.format === "stylish") out.write(quietReport(diagnostics, options, code));
   else {
@@ -73,13 +75,15 @@ export async function runValidate(
  */
 function quietReport(
   diagnostics: readonly Diagnostic[],
-  options: { color: boolean; pathPrefix: string },
+  options: ReporterOptions,
   code: number,
 ): string {
   const errors = diagnostics.filter((d) => d.severity === "error");
   const { warnings } = countBySeverity(diagnostics);
   const listed = errors.length > 0 ? REPORTERS.stylish(errors, options) : "";
   if (warnings === 0) return listed;
-  const failing = errors.length === 0 && code !== EXIT.ok ? " (too many: exit 1)" : "";
-  return `${listed}${warnings} warning${warnings === 1 ? "" : "s"} not shown${failing}.\n`;
+  const tooMany = errors.length === 0 && code !== EXIT.ok;
+  if (options.lang === "sv")
+    return `${listed}${warnings} ${warnings === 1 ? "varning" : "varningar"} visas inte${tooMany ? " (för många: avslutar med 1)" : ""}.\n`;
+  return `${listed}${warnings} warning${warnings === 1 ? "" : "s"} not shown${tooMany ? " (too many: exit 1)" : ""}.\n`;
 }

@@ -13,6 +13,8 @@ export interface Diagnostic {
   line: number;
   column: number;
   hint?: string;
+  /** The values the words are made from (args.ts); stored masked and cut, safe to print. */
+  args: object;
 }
 
 export interface Position {

@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Document, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { decodeInput } from "../load/input-text.js";
 import type { OutputFile } from "../output/write.js";
 import { markLiteralNumbers } from "./chapters.js";
@@ -62,15 +63,13 @@ function parseYaml(text: string, rel: string, diagnostics: Diagnostic[]): Docume
   const doc = parseDocument(text, { prettyErrors: true });
   const error = doc.errors[0];
   if (!error) return doc;
-  diagnostics.push({
-    severity: "error",
-    code: "yaml/syntax",
-    message: error.message.split("\n")[0] ?? "The YAML cannot be parsed.",
-    file: rel,
-    line: error.linePos?.[0].line ?? 1,
-    column: error.linePos?.[0].col ?? 1,
-    hint: "Correct the previous year's file, then run init again.",
-  });
+  diagnostics.push(
+    finding(
+      "yaml/syntax",
+      { file: rel, line: error.linePos?.[0].line ?? 1, column: error.linePos?.[0].col ?? 1 },
+      { detail: error.message.split("\n")[0] ?? "The YAML cannot be parsed.", problem: "init" },
+    ),
+  );
   return undefined;
 }
 

@@ -1,8 +1,10 @@
+import type { FindingArgs } from "../diagnostics/args.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import { parseCount } from "../schema/amount.js";
-import { DATE_HINT, parseIsoDate } from "../schema/calendar.js";
-import { countyHint, matchCounty } from "../schema/counties.js";
+import { parseIsoDate } from "../schema/calendar.js";
+import { countySuggestion, matchCounty } from "../schema/counties.js";
 import { PROVENANCE_STATUSES, type ProvenanceStatus } from "../schema/provenance.js";
 import {
   EXPOSURES,
@@ -10,7 +12,7 @@ import {
   lookup,
   ORGANISATIONS,
   type Organisation,
-  vocabularyHint,
+  vocabularyChoices,
 } from "../schema/vocabulary.js";
 import { CallIdLines, ownCopy } from "./call-ids.js";
 import { CALL_COLUMNS } from "./columns.js";
@@ -107,22 +109,15 @@ class CallRows {
     summary.byMonth[month - 1] = (summary.byMonth[month - 1] ?? 0) + 1;
   }
 
-  private report(
+  private report<C extends DiagnosticCode>(
     row: CsvRow,
     column: string,
-    message: string,
-    hint: string,
-    code: Diagnostic["code"] = "csv/invalid-value",
+    code: C,
+    args: FindingArgs[C],
   ): void {
-    this.findings.add({
-      severity: "error",
-      code,
-      message,
-      file: this.file,
-      line: row.line,
-      column: row.columnOf(column),
-      hint,
-    });
+    this.findings.add(
+      finding(code, { file: this.file, line: row.line, column: row.columnOf(column) }, args),
+    );
   }
 
   /** The call's month (1–12), or 0 when the date is bad or outside the report year. */
@@ -130,17 +125,11 @@ class CallRows {
     const text = row.get("date").trim();
     const date = parseDate(text);
     if (!date) {
-      this.report(row, "date", `${quoted(text)} is not a date in the calendar.`, DATE_HINT);
+      this.report(row, "date", "csv/invalid-value", { problem: "date", value: text });
       return 0;
     }
     if (date.year !== this.year) {
-      this.report(
-        row,
-        "date",
-        `The call on ${text} is outside the report year ${this.year}.`,
-        `Move the row to the data of ${text.slice(0, 4)}, or correct the date.`,
-        "calls/date-outside-year",
-      );
+      this.report(row, "date", "calls/date-outside-year", { date: text, year: this.year });
       return 0;
     }
     return date.month;
@@ -150,8 +139,12 @@ class CallRows {
     const text = row.get("organisation");
     const organisation = parseOrganisation(text);
     if (organisation === undefined) {
-      const message = `${quoted(text)} is not an organisation type.`;
-      this.report(row, "organisation", message, vocabularyHint(ORGANISATIONS), "vocab/unknown");
+      this.report(row, "organisation", "vocab/unknown", {
+        value: text,
+        vocabulary: "organisation type",
+        known: vocabularyChoices(ORGANISATIONS),
+        cell: true,
+      });
     }
     return organisation;
   }
@@ -160,13 +153,11 @@ class CallRows {
     const text = row.get("county").trim();
     const county = parseCounty(text);
     if (county === undefined) {
-      this.report(
-        row,
-        "county",
-        `${quoted(text)} is not a Swedish county.`,
-        `${countyHint(matchCounty(text))} Leave the cell empty when the county is unknown.`,
-        "county/unknown",
-      );
+      this.report(row, "county", "county/unknown", {
+        context: "cell",
+        value: text,
+        ...countySuggestion(matchCounty(text)),
+      });
     }
     return county;
   }
@@ -180,22 +171,18 @@ class CallRows {
       // Most cells are empty: skip trimming and matching for them.
       const count = text === "" ? 0 : parseCount(text);
       if (count !== undefined && count > LIMITS.exposedPerCall) {
-        const hint = `One call concerns at most ${LIMITS.exposedPerCall} exposed individuals; is the column right?`;
-        this.report(
-          row,
-          exposure,
-          `${text} exposed individuals in one call is more than any call concerns.`,
-          hint,
-        );
+        this.report(row, exposure, "csv/invalid-value", {
+          problem: "too-many-people",
+          value: text,
+          limit: LIMITS.exposedPerCall,
+        });
         ok = false;
       } else if (count === undefined) {
-        const hint = "Write a whole number of 0 or more, or leave the cell empty for 0.";
-        this.report(
-          row,
-          exposure,
-          `${quoted(text)} in ${exposure} is not a count of people.`,
-          hint,
-        );
+        this.report(row, exposure, "csv/invalid-value", {
+          problem: "people",
+          value: text,
+          column: exposure,
+        });
         ok = false;
       } else this.counts[i] = count;
     }
@@ -208,8 +195,11 @@ class CallRows {
     if (text === "") return undefined;
     const status = PROVENANCE_STATUSES.find((s) => s === text.trim().toLowerCase());
     if (status === undefined) {
-      const hint = `Write one of ${PROVENANCE_STATUSES.join(", ")}, or leave the cell empty.`;
-      this.report(row, "provenance", `"${text}" is not a provenance status.`, hint);
+      this.report(row, "provenance", "csv/invalid-value", {
+        problem: "provenance",
+        value: text,
+        known: [...PROVENANCE_STATUSES],
+      });
     }
     return status === "published" ? undefined : status;
   }
@@ -219,13 +209,7 @@ class CallRows {
     if (id === "") return;
     const seen = this.ids.firstLine(id, row.line);
     if (seen === undefined) return;
-    this.report(
-      row,
-      "id",
-      `The call id ${quoted(id)} is used twice: on line ${seen} and line ${row.line}.`,
-      "Give each call its own id.",
-      "calls/duplicate-id",
-    );
+    this.report(row, "id", "calls/duplicate-id", { id, first: seen, second: row.line });
   }
 }
 
@@ -238,15 +222,9 @@ export async function loadCalls(
   const result = await streamCsv(file, CALL_COLUMNS, (row) => rows.add(row));
   const diagnostics = [...result.diagnostics, ...rows.findings.all()];
   if (result.readable && result.rows === 0) {
-    diagnostics.push({
-      severity: "warning",
-      code: "calls/none",
-      message: `${file.rel} has a header but no calls registered.`,
-      file: file.rel,
-      line: 1,
-      column: 1,
-      hint: "Add one row per registered call, or remove the file if the year has no call data.",
-    });
+    diagnostics.push(
+      finding("calls/none", { file: file.rel, line: 1, column: 1 }, { file: file.rel }),
+    );
   }
   return { summary: result.readable ? rows.summary : undefined, diagnostics };
 }

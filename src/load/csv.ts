@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import { detectDelimiter } from "./csv-fields.js";
 import {
   type CellColumns,
@@ -54,15 +54,13 @@ export async function streamCsv(
   const first = await chunks.next();
   if (first.done || first.value.trim() === "") {
     await chunks.return(undefined);
-    diagnostics.push({
-      severity: "error",
-      code: "csv/missing-column",
-      message: `${file.rel} is empty: it has no header line.`,
-      file: file.rel,
-      line: 1,
-      column: 1,
-      hint: `The first line names the columns: ${columns.map((c) => c.name).join(",")}.`,
-    });
+    diagnostics.push(
+      finding(
+        "csv/missing-column",
+        { file: file.rel, line: 1, column: 1 },
+        { problem: "empty", file: file.rel, known: columns.map((c) => c.name) },
+      ),
+    );
     return { diagnostics, rows: 0, readable: false };
   }
   const delimiter = detectDelimiter(first.value.slice(0, first.value.indexOf("\n") >>> 0));
@@ -95,29 +93,15 @@ async function* prepend(first: string, rest: AsyncIterable<string>): AsyncGenera
 function encodingDiagnostics(rel: string, format: TextFormat | undefined): Diagnostic[] {
   if (!format) {
     return [
-      {
-        severity: "error",
-        code: "encoding/not-utf8",
-        message: `${rel} is not text in a known encoding (it contains NUL bytes).`,
-        file: rel,
-        line: 0,
-        column: 0,
-        hint: 'In Excel, save it with "Spara som" › "CSV UTF-8 (kommaavgränsad)".',
-      },
+      finding(
+        "encoding/not-utf8",
+        { file: rel, line: 0, column: 0 },
+        { problem: "nul", file: rel },
+      ),
     ];
   }
   if (format.encoding !== "windows-1252") return [];
-  return [
-    {
-      severity: "warning",
-      code: "encoding/windows-1252",
-      message: `${rel} is not UTF-8; it was read as Windows-1252 (Excel's "CSV (semikolonavgränsad)").`,
-      file: rel,
-      line: 0,
-      column: 0,
-      hint: 'Check å, ä and ö in the report; to be sure, save it in Excel as "CSV UTF-8 (kommaavgränsad)".',
-    },
-  ];
+  return [finding("encoding/windows-1252", { file: rel, line: 0, column: 0 }, { file: rel })];
 }
 
 /** Turns records into rows: the first record is the header, the rest reach the consumer. */
@@ -170,15 +154,13 @@ class RowReader implements RecordSink {
 
   skip(message: string, line: number): void {
     const separator = this.delimiter === "\t" ? "tab" : this.delimiter;
-    this.skipped.add({
-      severity: "error",
-      code: "csv/syntax",
-      message,
-      file: this.file,
-      line,
-      column: 1,
-      hint: `Each row needs the header's ${this.header?.size ?? 0} columns separated by "${separator}"; quote cells that contain the separator.`,
-    });
+    this.skipped.add(
+      finding(
+        "csv/syntax",
+        { file: this.file, line, column: 1 },
+        { detail: message, columns: this.header?.size ?? 0, separator },
+      ),
+    );
   }
 }
 
@@ -197,43 +179,38 @@ function checkHeader(
     if (index.has(folded)) {
       // Two cells of one name: which one counts would be a guess, and a wrong guess publishes wrong figures.
       ok = false;
-      diagnostics.push({
-        severity: "error",
-        code: "csv/duplicate-column",
-        message: `The column ${quoted(folded)} appears twice in the header: cells ${(index.get(folded) ?? 0) + 1} and ${i + 1}.`,
-        file,
-        line: 1,
-        column: positions.columnOf(i),
-        hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
-      });
+      diagnostics.push(
+        finding(
+          "csv/duplicate-column",
+          { file, line: 1, column: positions.columnOf(i) },
+          { column: folded, first: (index.get(folded) ?? 0) + 1, second: i + 1 },
+        ),
+      );
     } else if (known.has(folded)) index.set(folded, i);
     else {
-      diagnostics.push({
-        severity: "error",
-        code: "csv/unknown-column",
-        message: `Unknown column ${quoted(name)}.`,
-        file,
-        line: 1,
-        column: positions.columnOf(i),
-        hint: `The columns are: ${columns.map((c) => c.name).join(", ")}.`,
-      });
+      diagnostics.push(
+        finding(
+          "csv/unknown-column",
+          { file, line: 1, column: positions.columnOf(i) },
+          { column: name, known: columns.map((c) => c.name) },
+        ),
+      );
     }
   });
   for (const column of columns) {
     if (column.required && !index.has(column.name)) {
       ok = false;
-      diagnostics.push({
-        severity: "error",
-        code: "csv/missing-column",
-        message: `The required column "${column.name}" is missing.`,
-        file,
-        line: 1,
-        column: 1,
-        hint: `The header line must name: ${columns
-          .filter((c) => c.required)
-          .map((c) => c.name)
-          .join(", ")}.`,
-      });
+      diagnostics.push(
+        finding(
+          "csv/missing-column",
+          { file, line: 1, column: 1 },
+          {
+            problem: "column",
+            column: column.name,
+            known: columns.filter((c) => c.required).map((c) => c.name),
+          },
+        ),
+      );
     }
   }
   return { index, ok };

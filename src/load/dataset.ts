@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { FindingArgs } from "../diagnostics/args.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import type { CountyStatus } from "../schema/county-status.js";
 import type { Appropriation, IncomeStatement } from "../schema/finance.js";
 import type { ReportMeta } from "../schema/report.js";
@@ -19,7 +20,7 @@ import {
 } from "./files.js";
 import { type GrantPayment, loadGrants } from "./grants.js";
 import { type HistoryYear, loadHistory } from "./history.js";
-import { LIMITS, longLine, overLimit, TextBudget } from "./limits.js";
+import { LIMITS, longLine, TextBudget } from "./limits.js";
 import { checkedYaml, type YamlCacheOptions } from "./yaml-cache.js";
 import type { SchemaName, SchemaOutput } from "./yaml-check.js";
 import { type YamlSource, yamlSource } from "./yaml-source.js";
@@ -66,16 +67,10 @@ async function exists(abs: string): Promise<boolean> {
   return existsSync(abs);
 }
 
-function absent(rel: string, consequence: string): Diagnostic {
-  return {
-    severity: "warning",
-    code: "file/absent",
-    message: `There is no ${rel}: ${consequence}`,
-    file: rel,
-    line: 0,
-    column: 0,
-    hint: "Add the file (see examples/minimal/ for its form), or ignore this if it is intended.",
-  };
+type Lacking = FindingArgs["file/absent"]["lacking"];
+
+function absent(rel: string, lacking: Lacking): Diagnostic {
+  return finding("file/absent", { file: rel, line: 0, column: 0 }, { file: rel, lacking });
 }
 
 async function readText(
@@ -141,11 +136,11 @@ export async function loadYear(
   const inputs: DataFile[] = [];
   const optional = async <T>(
     f: DataFile,
-    consequence: string,
+    lacking: Lacking,
     load: (f: DataFile) => Promise<T>,
   ): Promise<T | undefined> => {
     if (!(await exists(f.abs))) {
-      diagnostics.push(absent(f.rel, consequence));
+      diagnostics.push(absent(f.rel, lacking));
       return undefined;
     }
     inputs.push(f);
@@ -172,38 +167,24 @@ export async function loadYear(
   const [report, themes, counties, incomeStatement, appropriation, grants, calls, history] =
     await Promise.all([
       yaml(reportFile, "report"),
-      optional(file("themes.yaml"), "the report will have no success factors or challenges.", (f) =>
-        yaml(f, "themes"),
-      ),
+      optional(file("themes.yaml"), "themes", (f) => yaml(f, "themes")),
       loadCounties(countyFiles, inputs, yaml),
-      optional(
-        file("finance/income-statement.yaml"),
-        "the report will have no resultaträkning.",
-        (f) => yaml(f, "income-statement"),
+      optional(file("finance/income-statement.yaml"), "income-statement", (f) =>
+        yaml(f, "income-statement"),
       ),
-      optional(
-        file("finance/appropriation.yaml"),
-        "the report will have no anslagsredovisning.",
-        (f) => yaml(f, "appropriation"),
+      optional(file("finance/appropriation.yaml"), "appropriation", (f) =>
+        yaml(f, "appropriation"),
       ),
-      optional(
-        file("finance/grants.csv"),
-        "the report will have no list of grants paid.",
-        async (f) => {
-          const loaded = await loadGrants(f);
-          diagnostics.push(...loaded.diagnostics);
-          return loaded.payments && { file: f.rel, payments: loaded.payments };
-        },
-      ),
-      optional(
-        file("support-line/calls.csv"),
-        "the report will have no support-line figures for the year.",
-        async (f) => {
-          const loaded = await loadCalls(f, year);
-          diagnostics.push(...loaded.diagnostics);
-          return loaded.summary;
-        },
-      ),
+      optional(file("finance/grants.csv"), "grants", async (f) => {
+        const loaded = await loadGrants(f);
+        diagnostics.push(...loaded.diagnostics);
+        return loaded.payments && { file: f.rel, payments: loaded.payments };
+      }),
+      optional(file("support-line/calls.csv"), "calls", async (f) => {
+        const loaded = await loadCalls(f, year);
+        diagnostics.push(...loaded.diagnostics);
+        return loaded.summary;
+      }),
       loadHistoryIfPresent(root, diagnostics, inputs),
     ]);
 
@@ -237,17 +218,16 @@ async function statusReportFiles(
   try {
     names = (await readdir(path.join(root, rel))).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch {
-    diagnostics.push(absent(rel, "the report will have no status reports (lägesbilder)."));
+    diagnostics.push(absent(rel, "counties"));
     return undefined;
   }
   if (names.length > LIMITS.statusReports) {
     const first = `${rel}/${names[LIMITS.statusReports]}`;
     diagnostics.push(
-      overLimit(
+      finding(
         "counties/too-many",
         { file: first, line: 0, column: 0 },
-        `${rel}/ has ${names.length} status reports, more than the limit of ${LIMITS.statusReports}: this file and the ${names.length - LIMITS.statusReports - 1} after it were not read.`,
-        "Keep one file per operation (21 counties, a few operations each) and move other files out of counties/.",
+        { folder: rel, count: names.length, limit: LIMITS.statusReports },
       ),
     );
     names = names.slice(0, LIMITS.statusReports);
@@ -292,13 +272,13 @@ async function loadChapters(
         return undefined;
       }
       if (!existsSync(resolved.file.abs)) {
-        diagnostics.push({
-          severity: "error",
-          code: "file/missing",
-          message: `The chapter ${quoted(written)} does not exist (${resolved.file.rel}).`,
-          ...at,
-          hint: "Create the chapter file, or correct its name in the chapter list.",
-        });
+        diagnostics.push(
+          finding("file/missing", at, {
+            problem: "chapter",
+            chapter: written,
+            file: resolved.file.rel,
+          }),
+        );
         return undefined;
       }
       inputs.push(resolved.file);

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { type CallsSummary, loadCalls } from "./calls.js";
 import { dataFile } from "./files.js";
 
@@ -50,11 +51,7 @@ export async function loadEarlierCalls(
     diagnostics.push(
       ...errors
         .filter((d) => d.code !== "path/outside-data")
-        .map((d) => ({
-          ...d,
-          severity: "warning" as const,
-          message: `${d.message} (${earlier} falls back to history/support-line.csv in the series.)`,
-        })),
+        .map((d) => finding(d.code, d, { ...d.args, fallsBack: earlier } as never, "warning")),
     );
   }
   return { calls, diagnostics };

@@ -1,7 +1,9 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import type { FindingArgs } from "../diagnostics/args.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import { controlCharacters, normaliseText } from "./text.js";
 
 /** Size limits: a year's data is kilobytes; calls.csv may hold a million rows. */
@@ -50,13 +52,7 @@ export function resolveInside(
   at: { file: string; line: number; column: number },
 ): Resolved {
   const outside = (): Resolved => ({
-    diagnostic: {
-      severity: "error",
-      code: "path/outside-data",
-      message: `The path ${quoted(written)} points outside the data folder.`,
-      ...at,
-      hint: "Write a path relative to the year's folder, without .. and not absolute.",
-    },
+    diagnostic: finding("path/outside-data", at, { problem: "path", path: written }),
   });
   if (path.isAbsolute(written) || /^[a-zA-Z]:|^[\\/]/.test(written)) return outside();
   const abs = path.resolve(root, baseRel, written);
@@ -82,23 +78,15 @@ export function confine(file: DataFile): Diagnostic | undefined {
   if (real === undefined) return undefined;
   const root = realPath(file.root) ?? path.resolve(file.root);
   if (real === root || isInside(root, real)) return undefined;
-  return {
-    severity: "error",
-    code: "path/outside-data",
-    message: `${file.rel} leads outside the data folder (a symbolic link): it was not read.`,
-    file: file.rel,
-    line: 0,
-    column: 0,
-    hint: "Put the file itself inside the data folder instead of a link to somewhere else.",
-  };
+  return finding("path/outside-data", wholeFile(file), { problem: "symlink", file: file.rel });
 }
 
 export type ReadResult = { bytes: Buffer } | { diagnostic: Diagnostic };
 
-function fileDiagnostic(file: DataFile, code: Diagnostic["code"], message: string, hint: string) {
-  return {
-    diagnostic: { severity: "error", code, message, file: file.rel, line: 0, column: 0, hint },
-  } as const;
+const wholeFile = (file: DataFile) => ({ file: file.rel, line: 0, column: 0 });
+
+function fileDiagnostic<C extends DiagnosticCode>(file: DataFile, code: C, args: FindingArgs[C]) {
+  return { diagnostic: finding(code, wholeFile(file), args) } as const;
 }
 
 /** The size of a file, or why it cannot be read: missing, not a file, or larger than the limit. */
@@ -112,41 +100,29 @@ export async function statLimited(
   try {
     const info = statSync(file.abs);
     if (!info.isFile()) {
-      return fileDiagnostic(
-        file,
-        "file/unreadable",
-        `${file.rel} is not a file.`,
-        "Replace it with a file.",
-      );
+      return fileDiagnostic(file, "file/unreadable", { problem: "not-a-file", file: file.rel });
     }
     size = info.size;
   } catch {
-    return fileDiagnostic(
-      file,
-      "file/missing",
-      `${file.rel} does not exist.`,
-      "Create the file, or correct the path that names it.",
-    );
+    return fileDiagnostic(file, "file/missing", { problem: "file", file: file.rel });
   }
   if (size > limit) {
-    return fileDiagnostic(
-      file,
-      "file/too-large",
-      `${file.rel} is ${formatSize(size)}, more than the limit of ${formatSize(limit)}.`,
-      "Check that this is the right file; a year's data is normally kilobytes.",
-    );
+    return fileDiagnostic(file, "file/too-large", {
+      file: file.rel,
+      size: formatSize(size),
+      limit: formatSize(limit),
+    });
   }
   return { size };
 }
 
 /** A read that failed after the file was found (permissions, I/O). */
 export function unreadable(file: DataFile, error: unknown): { diagnostic: Diagnostic } {
-  return fileDiagnostic(
-    file,
-    "file/unreadable",
-    `${file.rel} could not be read: ${(error as Error).message}`,
-    "Check the file's permissions.",
-  );
+  return fileDiagnostic(file, "file/unreadable", {
+    problem: "read",
+    file: file.rel,
+    detail: (error as Error).message,
+  });
 }
 
 /** Reads a whole file, refusing it when it is missing or larger than the limit. */
@@ -178,12 +154,7 @@ export function decodeUtf8(
   try {
     text = normaliseText(utf8.decode(bytes).replace(/^\uFEFF/, ""));
   } catch {
-    return fileDiagnostic(
-      file,
-      "encoding/not-utf8",
-      `${file.rel} is not UTF-8 text.`,
-      "Save the file as UTF-8 (in most editors: File › Save with encoding › UTF-8).",
-    );
+    return fileDiagnostic(file, "encoding/not-utf8", { problem: "text", file: file.rel });
   }
   return { text, problems: controlCharacters(file.rel, text) };
 }

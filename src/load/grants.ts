@@ -1,12 +1,14 @@
+import type { FindingArgs } from "../diagnostics/args.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import { parseAmount } from "../schema/amount.js";
-import { DATE_HINT, parseIsoDate } from "../schema/calendar.js";
-import { countyHint, matchCounty } from "../schema/counties.js";
+import { parseIsoDate } from "../schema/calendar.js";
+import { countySuggestion, matchCounty } from "../schema/counties.js";
 import { GRANT_COLUMNS } from "./columns.js";
 import { streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
-import { CappedFindings, LIMITS, overLimit } from "./limits.js";
+import { CappedFindings, LIMITS } from "./limits.js";
 
 /** One payment to a county board (lämnat bidrag), as the finance system wrote it. */
 export interface GrantPayment {
@@ -39,52 +41,28 @@ export async function loadGrants(
       return;
     }
     const at = (column: string): Position => ({ line: row.line, column: row.columnOf(column) });
-    const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
-      rowDiagnostics.add({
-        severity: "error",
-        code,
-        message,
-        file: file.rel,
-        ...at(column),
-        hint,
-      });
+    const bad = <C extends DiagnosticCode>(column: string, code: C, args: FindingArgs[C]) =>
+      rowDiagnostics.add(finding(code, { file: file.rel, ...at(column) }, args));
 
     const amountText = row.get("amount");
     const amount = parseAmount(amountText);
     if (amount === undefined)
-      bad(
-        "amount",
-        "csv/invalid-value",
-        `${quoted(amountText)} is not an amount.`,
-        'Write it as "1 105 000,0" or 1105000.00.',
-      );
+      bad("amount", "csv/invalid-value", { problem: "amount", value: amountText });
     const roundText = row.get("round").trim();
     const round = ROUND.exec(roundText);
-    if (!round)
-      bad(
-        "round",
-        "csv/invalid-value",
-        `${quoted(roundText)} is not a project round.`,
-        'Write the round as "Grupp 3" or 3.',
-      );
+    if (!round) bad("round", "csv/invalid-value", { problem: "round", value: roundText });
     const recipient = row.get("recipient").trim();
     const match = matchCounty(recipient);
     if (!match.county)
-      bad(
-        "recipient",
-        "county/unknown",
-        `The recipient ${quoted(recipient)} is not a county board.`,
-        countyHint(match),
-      );
+      bad("recipient", "county/unknown", {
+        context: "recipient",
+        value: recipient,
+        ...countySuggestion(match),
+      });
     const paid = row.get("paid").trim();
     const paidDate = parseIsoDate(paid);
     if (!paidDate)
-      bad(
-        "paid",
-        "csv/invalid-value",
-        `${quoted(paid)} is not a payment date in the calendar.`,
-        DATE_HINT,
-      );
+      bad("paid", "csv/invalid-value", { problem: "date", value: paid, payment: true });
     if (amount === undefined || !round || !match.county || !paidDate) return;
     const operation = row.get("operation").trim();
     payments.push({
@@ -105,10 +83,9 @@ export async function loadGrants(
 }
 
 function tooManyGrants(file: string, line: number): Diagnostic {
-  return overLimit(
+  return finding(
     "grants/too-many-rows",
     { file, line, column: 1 },
-    `grants.csv has more than ${LIMITS.grantPayments} payments (this row is number ${LIMITS.grantPayments + 1}): it was not read.`,
-    "List the payments to the county boards only (21 counties, a few payments each); is this the whole ledger?",
+    { limit: LIMITS.grantPayments },
   );
 }

@@ -1,9 +1,11 @@
+import type { FindingArgs } from "../diagnostics/args.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import { parseAmount } from "../schema/amount.js";
 import { type CsvColumn, streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
-import { CappedFindings, LIMITS, overLimit } from "./limits.js";
+import { CappedFindings, LIMITS } from "./limits.js";
 
 export const HISTORY_COLUMNS: readonly CsvColumn[] = [
   { name: "year", required: true },
@@ -48,35 +50,19 @@ export async function loadHistory(
       if (rows === LIMITS.historyRows + 1) rowDiagnostics.add(tooLong(file.rel, row.line));
       return;
     }
-    const bad = (column: string, code: Diagnostic["code"], message: string, hint: string) =>
-      rowDiagnostics.add({
-        severity: "error",
-        code,
-        message,
-        file: file.rel,
-        line: row.line,
-        column: row.columnOf(column),
-        hint,
-      });
+    const bad = <C extends DiagnosticCode>(column: string, code: C, args: FindingArgs[C]) =>
+      rowDiagnostics.add(
+        finding(code, { file: file.rel, line: row.line, column: row.columnOf(column) }, args),
+      );
     const yearText = row.get("year").trim();
     if (!/^\d{4}$/.test(yearText)) {
-      bad(
-        "year",
-        "csv/invalid-value",
-        `${quoted(yearText)} is not a year.`,
-        "Write the year with four digits.",
-      );
+      bad("year", "csv/invalid-value", { problem: "year", value: yearText });
       return;
     }
     const year = Number(yearText);
     const earlier = seen.get(year);
     if (earlier !== undefined) {
-      bad(
-        "year",
-        "history/duplicate-year",
-        `${year} appears twice: on line ${earlier} and line ${row.line}.`,
-        "Keep one row per year.",
-      );
+      bad("year", "history/duplicate-year", { year, first: earlier, second: row.line });
       return;
     }
     seen.set(year, row.line);
@@ -86,12 +72,7 @@ export async function loadHistory(
       if (text === "") continue;
       const value = parseAmount(text);
       if (value === undefined || value < 0 || !Number.isInteger(value)) {
-        bad(
-          column,
-          "csv/invalid-value",
-          `${quoted(text)} in ${column} is not a count.`,
-          "Write a whole number, or leave the cell empty when the figure is not known.",
-        );
+        bad(column, "csv/invalid-value", { problem: "count", value: text, column });
         continue;
       }
       entry[key] = value;
@@ -104,10 +85,5 @@ export async function loadHistory(
 }
 
 function tooLong(file: string, line: number): Diagnostic {
-  return overLimit(
-    "history/too-many-rows",
-    { file, line, column: 1 },
-    `history/support-line.csv has more than ${LIMITS.historyRows} rows (one per year): this row and those after it were not read.`,
-    "Keep one row per year before per-call data began.",
-  );
+  return finding("history/too-many-rows", { file, line, column: 1 }, { limit: LIMITS.historyRows });
 }

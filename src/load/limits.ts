@@ -3,6 +3,7 @@
 // case). Data beyond a limit is a located error, never read into memory whole.
 import { statSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding, summaryOf } from "../diagnostics/finding.js";
 import type { DataFile } from "./files.js";
 
 export const LIMITS = {
@@ -44,15 +45,7 @@ export class CappedFindings {
     for (const { first, count } of this.counts.values()) {
       if (count <= LIMITS.findingsPerCode) continue;
       const more = count - LIMITS.findingsPerCode;
-      summaries.push({
-        severity: first.severity,
-        code: first.code,
-        message: `${more} more finding${more === 1 ? "" : "s"} of this kind in this file ${more === 1 ? "is" : "are"} not listed (${count} in all).`,
-        file: first.file,
-        line: 0,
-        column: 0,
-        hint: "Correct the ones listed: they usually share one cause, such as a wrong column or year.",
-      });
+      summaries.push(summaryOf(first, { summary: "more-in-file", more, total: count }));
     }
     return [...this.kept, ...summaries];
   }
@@ -80,19 +73,16 @@ export function longLineFinding(
   length: number | undefined,
   kind: "text" | "CSV",
 ): Diagnostic {
-  const has = length === undefined ? "is longer than" : `has ${length} characters, more than`;
-  return {
-    severity: "error",
-    code: "text/line-too-long",
-    message: `Line ${line} ${has} the limit of ${LIMITS.lineLength}; the file was not read${kind === "CSV" ? " from there on" : ""}.`,
-    file,
-    line,
-    column: LIMITS.lineLength + 1,
-    hint:
-      kind === "CSV"
-        ? "Check the file's line ends and quotes: a row of this table is some hundred characters."
-        : "Break the text into paragraphs (a blank line between them); no real paragraph is this long.",
-  };
+  return finding(
+    "text/line-too-long",
+    { file, line, column: LIMITS.lineLength + 1 },
+    {
+      line,
+      ...(length !== undefined && { length }),
+      limit: LIMITS.lineLength,
+      csv: kind === "CSV",
+    },
+  );
 }
 
 /**
@@ -115,25 +105,13 @@ export class TextBudget {
     this.used += size;
     if (this.used <= LIMITS.yearText) return true;
     this.over = true;
-    diagnostics.push({
-      severity: "error",
-      code: "text/year-too-large",
-      message: `With this file the year's YAML files and chapters come to ${kb(this.used)}, more than the limit of ${kb(LIMITS.yearText)}: it and the files after it were not read.`,
-      file: file.rel,
-      line: 0,
-      column: 0,
-      hint: "Check for pasted data or a file that does not belong here; the 2023 report is 75 KB of text.",
-    });
+    diagnostics.push(
+      finding(
+        "text/year-too-large",
+        { file: file.rel, line: 0, column: 0 },
+        { used: kb(this.used), limit: kb(LIMITS.yearText) },
+      ),
+    );
     return false;
   }
-}
-
-/** "There are more than N …": a finding at the first item over a limit. */
-export function overLimit(
-  code: Diagnostic["code"],
-  at: { file: string; line: number; column: number },
-  message: string,
-  hint: string,
-): Diagnostic {
-  return { severity: "error", code, message, ...at, hint };
 }

@@ -1,4 +1,6 @@
+import type { FindingArgs } from "../diagnostics/args.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 
 /**
  * Every text input (YAML, Markdown, CSV, word lists, templates) passes here before it is parsed:
@@ -62,14 +64,13 @@ export function describeCharacter(codePoint: number): string {
   return name ? `${hex} ${name}` : `${hex} "${String.fromCodePoint(codePoint)}"`;
 }
 
-function hintFor(codePoint: number): string {
+/** Which kind of invisible character it is: the hint says what to do with it. */
+function kindOf(codePoint: number): FindingArgs["text/control-character"]["kind"] {
   if (codePoint === 0x2028 || codePoint === 0x2029 || codePoint === 0x85 || codePoint === 0x0b)
-    return "Replace it with an ordinary line break (or a blank line between paragraphs); it was probably pasted from Word or a PDF.";
-  if (codePoint >= 0x202a && codePoint <= 0x2069)
-    return "Delete it: the PDF and Word lay out right-to-left text (Arabic, Persian) by themselves, and this invisible character can make text read in another order than it is stored.";
-  if (JOINERS.has(codePoint))
-    return "Delete it: a joiner belongs only between letters or inside an emoji.";
-  return 'Delete this invisible character (your editor may show it when you turn on "render control characters"); it cannot be printed.';
+    return "line-break";
+  if (codePoint >= 0x202a && codePoint <= 0x2069) return "direction";
+  if (JOINERS.has(codePoint)) return "joiner";
+  return "other";
 }
 
 /** Whether a joiner at `index` sits between two characters it may join. */
@@ -122,14 +123,11 @@ export function controlCharacterDiagnostic(
   codePoint: number,
   at: { line: number; column: number },
 ): Diagnostic {
-  return {
-    severity: "error",
-    code: "text/control-character",
-    message: `An invisible character, ${describeCharacter(codePoint)}, is in the text.`,
-    file,
-    ...at,
-    hint: hintFor(codePoint),
-  };
+  return finding(
+    "text/control-character",
+    { file, ...at },
+    { character: describeCharacter(codePoint), kind: kindOf(codePoint) },
+  );
 }
 
 /** A file full of control characters is one problem, not thousands of messages. */

@@ -10,6 +10,7 @@ import {
   visit,
 } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { controlCharacterDiagnostic, firstRefused } from "./text.js";
 import {
   pathKey,
@@ -32,15 +33,9 @@ export type YamlResult = {
   diagnostics: Diagnostic[];
 };
 
-const YAML_ERROR_CODES: Record<string, Diagnostic["code"]> = {
+const YAML_ERROR_CODES: Record<string, "yaml/duplicate-key" | "yaml/tab-indent"> = {
   DUPLICATE_KEY: "yaml/duplicate-key",
   TAB_AS_INDENT: "yaml/tab-indent",
-};
-
-const YAML_HINTS: Partial<Record<Diagnostic["code"], string>> = {
-  "yaml/duplicate-key": "Remove one of the two keys, or merge their values.",
-  "yaml/tab-indent": "Indent with spaces; YAML does not allow tabs for indentation.",
-  "yaml/syntax": "Check indentation, colons and quotes on this line and the one before.",
 };
 
 export function parseYaml(file: string, text: string): YamlResult {
@@ -62,16 +57,13 @@ export function parseYaml(file: string, text: string): YamlResult {
     const code = YAML_ERROR_CODES[error.code] ?? "yaml/syntax";
     const duplicate =
       code === "yaml/duplicate-key" ? /^[^:\n]+/.exec(text.slice(error.pos[0])) : null;
-    diagnostics.push({
-      severity: "error",
-      code,
-      message: duplicate
-        ? `The key "${duplicate[0].trim()}" appears twice in this mapping.`
-        : firstLine(error.message),
-      file,
-      ...at(error.pos[0]),
-      hint: YAML_HINTS[code],
-    } as Diagnostic);
+    const detail = firstLine(error.message);
+    const place = { file, ...at(error.pos[0]) };
+    diagnostics.push(
+      code === "yaml/duplicate-key"
+        ? finding(code, place, { detail, ...(duplicate && { key: duplicate[0].trim() }) })
+        : finding(code, place, { detail }),
+    );
   }
 
   removePrototypeKeys(doc, file, at, diagnostics);
@@ -81,14 +73,13 @@ export function parseYaml(file: string, text: string): YamlResult {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      diagnostics.push({
-        severity: "error",
-        code: "yaml/alias-limit",
-        message: `Aliases in ${file} expand too far: ${(error as Error).message}`,
-        file,
-        ...firstAlias(doc, at),
-        hint: "Write the values out instead of repeating them through many nested aliases.",
-      });
+      diagnostics.push(
+        finding(
+          "yaml/alias-limit",
+          { file, ...firstAlias(doc, at) },
+          { file, detail: (error as Error).message },
+        ),
+      );
     }
   }
 
@@ -139,14 +130,13 @@ function removePrototypeKeys(
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && PROTOTYPE_KEYS.has(String(pair.key.value))) {
-        diagnostics.push({
-          severity: "error",
-          code: "yaml/prototype-key",
-          message: `The key "${String(pair.key.value)}" is not allowed.`,
-          file,
-          ...at(pair.key.range?.[0] ?? 0),
-          hint: "Rename or remove the key; it has a special meaning to JavaScript objects.",
-        });
+        diagnostics.push(
+          finding(
+            "yaml/prototype-key",
+            { file, ...at(pair.key.range?.[0] ?? 0) },
+            { key: String(pair.key.value) },
+          ),
+        );
         return visit.REMOVE;
       }
       return undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { quoted } from "../diagnostics/quote.js";
+import { finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { positionsOf, smallInputTexts } from "../load/input-text.js";
 import { describeCharacter } from "../load/text.js";
@@ -128,18 +128,15 @@ export async function unprintableDiagnostics(
     places.push(...(inInputs.length > 0 ? inInputs : placesOf(ch, "report.pandoc.md", markdown)));
   }
   const found = runsOf(places).map(
-    (run): Diagnostic => ({
-      severity: "error",
-      code: "text/unprintable-character",
-      message:
-        [...run.text].length === 1
-          ? `The PDF has no font for the character ${describeCharacter(run.text.codePointAt(0) as number)}.`
-          : `The PDF has no font for the characters ${quoted(run.text)} (${describeCharacter(run.text.codePointAt(0) as number).split(" ")[0]} …).`,
-      file: run.file,
-      line: run.line,
-      column: run.column,
-      hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the characters out.",
-    }),
+    (run): Diagnostic =>
+      finding(
+        "text/unprintable-character",
+        { file: run.file, line: run.line, column: run.column },
+        {
+          character: describeCharacter(run.text.codePointAt(0) as number),
+          ...([...run.text].length > 1 && { text: run.text }),
+        },
+      ),
   );
   return found.slice(0, MAX_REPORTED);
 }

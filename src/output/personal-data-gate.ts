@@ -6,6 +6,7 @@ import path from "node:path";
 import { foldForScan } from "../check/personal-data-fold.js";
 import { findPersonalData, type PersonalDataMatch } from "../check/personal-data-patterns.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type FindingPlace, finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { positionsOf, smallInputTexts } from "../load/input-text.js";
 import { type OutputText, outputTexts } from "./output-text.js";
@@ -30,10 +31,7 @@ interface Source {
 const MAX_GAP = 40;
 
 /** Where in an input the digits of a finding are written, whatever lies between them. */
-function trace(
-  sources: readonly Source[],
-  digits: string,
-): Omit<Diagnostic, "severity" | "code" | "message"> | undefined {
+function trace(sources: readonly Source[], digits: string): FindingPlace | undefined {
   const wanted = digits.length === 12 ? [digits, digits.slice(2)] : [digits];
   for (const source of sources) {
     const folded = foldForScan(source.text, true);
@@ -86,28 +84,20 @@ function leak(
   sources: readonly Source[],
 ): Diagnostic {
   const from = trace(sources, match.folded.replace(/[^0-9]/g, ""));
-  const what = `A ${match.kind} would be published in ${piece.output} (${piece.locate(match.index)})`;
-  return {
-    severity: "error",
-    code: "personal-data/in-output",
-    message: from
-      ? `${what}; it comes from here. Nothing was written.`
-      : `${what}. Nothing was written.`,
-    ...(from ?? { file: named, line: 0, column: 0 }),
-    hint: "Remove the number from the data, the chapter or the template that produces it; identity numbers must never reach the report.",
-  };
+  return finding("personal-data/in-output", from ?? { file: named, line: 0, column: 0 }, {
+    kind: match.kind,
+    output: piece.output,
+    place: piece.locate(match.index),
+    traced: from !== undefined,
+  });
 }
 
 function unreadable(output: string, named: string, error: Error): Diagnostic {
-  return {
-    severity: "error",
-    code: "personal-data/unchecked-output",
-    message: `The text of ${output} could not be read to check it for personal data (${error.message}). Nothing was written.`,
-    file: named,
-    line: 0,
-    column: 0,
-    hint: "Report this as a bug of nch-report, with the data that caused it if you can share it.",
-  };
+  return finding(
+    "personal-data/unchecked-output",
+    { file: named, line: 0, column: 0 },
+    { output, detail: error.message },
+  );
 }
 
 function identityNumbers(piece: OutputText): PersonalDataMatch[] {

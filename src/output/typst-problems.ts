@@ -1,15 +1,12 @@
 import path from "node:path";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { type FindingPlace, finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
 import { type InputText, positionsOf, smallInputTexts } from "../load/input-text.js";
 import type { TypstProblem } from "./pdf.js";
 
 /** Where a Typst problem in the converted report is shown when no input has its text. */
 const CONVERTED = "report (converted to Typst)";
-const HINT_TEMPLATE = "Correct the Typst template at this line (see typst.app/docs).";
-const HINT_TEXT =
-  "Typst could not set this text; simplify the Markdown here, and report it if it is plain text.";
-
 /** The first place an input has `needle`, or undefined. */
 function findInInputs(
   texts: InputText[],
@@ -49,28 +46,11 @@ export async function typstDiagnostics(
     ? "templates/typst/report.typ"
     : inside.split(path.sep).join("/");
   return problems.map((problem): Diagnostic => {
-    const base = {
-      severity: "error",
-      code: "template/typst",
-      message: `Typst: ${problem.message}`,
-    } as const;
-    if (problem.file === "/report.typ")
-      return {
-        ...base,
-        file: template,
-        line: problem.line,
-        column: problem.column,
-        hint: HINT_TEMPLATE,
-      };
+    const at = { line: problem.line, column: problem.column };
+    const typst = (place: FindingPlace, inTemplate: boolean) =>
+      finding("template/typst", place, { detail: problem.message, inTemplate });
+    if (problem.file === "/report.typ") return typst({ file: template, ...at }, true);
     const needle = undisplayable(problem.message) ?? plainWords(problem.excerpt);
-    const found = findInInputs(texts, needle);
-    if (found) return { ...base, ...found, hint: HINT_TEXT };
-    return {
-      ...base,
-      file: CONVERTED,
-      line: problem.line,
-      column: problem.column,
-      hint: HINT_TEXT,
-    };
+    return typst(findInInputs(texts, needle) ?? { file: CONVERTED, ...at }, false);
   });
 }

@@ -1,5 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { Loc } from "./values.js";
 
 type Node = hbs.AST.Node;
@@ -155,18 +156,14 @@ class Preparer {
     nearEnough: number,
   ): void {
     const nearest = names.length > 0 ? closest(name, names) : undefined;
-    this.diagnostics.push({
-      severity: "error",
-      code,
-      message: `There is no ${what} "${name}".`,
-      file: this.file,
-      line: node.loc.start.line,
-      column: node.loc.start.column + 1,
-      hint:
-        nearest !== undefined && distance(name, nearest) <= nearEnough
-          ? `Did you mean "${nearest}"?`
-          : `${what === "helper" ? "Helpers" : "Partials"}: ${names.sort().join(", ")} (see the README, ${what === "helper" ? "Helpers" : "Partials"}).`,
-    });
+    const near = nearest !== undefined && distance(name, nearest) <= nearEnough;
+    this.diagnostics.push(
+      finding(
+        code,
+        { file: this.file, line: node.loc.start.line, column: node.loc.start.column + 1 },
+        { what, name, ...(near ? { nearest } : { known: names.sort() }) },
+      ),
+    );
   }
 }
 

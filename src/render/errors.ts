@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type FindingPlace, finding } from "../diagnostics/finding.js";
 import { type ExpressionIndex, positionKey } from "./ast.js";
 import { type Loc, TemplateValueError } from "./values.js";
 
@@ -11,8 +12,6 @@ export class TemplateError extends Error {
     this.name = "TemplateError";
   }
 }
-
-const HINT_MODEL = "See the README (Model variables) for the names; they are case-sensitive.";
 
 export function syntaxDiagnostic(env: typeof Handlebars, error: Error, file: string): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number };
@@ -32,17 +31,11 @@ export function syntaxDiagnostic(env: typeof Handlebars, error: Error, file: str
   }
   const firstLine = error.message.split("\n")[0]?.replace(/ - \d+:\d+$/, "") ?? error.message;
   const expected = /Expecting (.*), got '([^']+)'/.exec(error.message);
-  return {
-    severity: "error",
-    code: "template/syntax",
-    message: expected
-      ? `Handlebars syntax error: unexpected ${expected[2]}, expected ${expected[1]}.`
-      : `Handlebars syntax error: ${firstLine}`,
-    file,
-    line: line ?? 1,
-    column: column ?? 1,
-    hint: "Check that every {{ has its }}, every {{#block}} its {{/block}}, and that text meant literally is not inside {{ }}.",
-  };
+  return finding(
+    "template/syntax",
+    { file, line: line ?? 1, column: column ?? 1 },
+    { detail: firstLine, ...(expected && { expected: expected[1], got: expected[2] }) },
+  );
 }
 
 /** An error from rendering, positioned in the template it happened in. */
@@ -87,12 +80,7 @@ export function claim(
         column: Number(partialAt.name.split(":")[1]) + 1,
       }
     : { line: loc?.line ?? 0, column: (loc?.column ?? -1) + 1 };
-  return new TemplateRuntimeError({
-    severity: "error",
-    file,
-    ...position,
-    ...describeError(error, here?.name, context),
-  });
+  return new TemplateRuntimeError(describeError(error, here?.name, context, { file, ...position }));
 }
 
 /** The last chance: the chapter (outermost) names an error nobody claimed at its own position. */
@@ -100,22 +88,21 @@ export function unclaimedDiagnostic(error: unknown, fallbackFile: string): Diagn
   if (error instanceof TemplateRuntimeError) return error.diagnostic;
   const e = error as Error & { unclaimed?: { file: string; loc?: Loc } };
   const loc = e.unclaimed?.loc;
-  return {
-    severity: "error",
+  return describeError(error, undefined, undefined, {
     file: e.unclaimed?.file ?? fallbackFile,
     line: loc?.line ?? 0,
     column: loc ? loc.column + 1 : 0,
-    ...describeError(error, undefined, undefined),
-  };
+  });
 }
 
 function describeError(
   error: unknown,
   expression: string | undefined,
   context: unknown,
-): Pick<Diagnostic, "code" | "message" | "hint"> {
+  place: FindingPlace,
+): Diagnostic {
   if (error instanceof TemplateValueError) {
-    return { code: error.code, message: error.message, hint: error.hint };
+    return finding(error.code, place, { detail: error.message, hint: error.hint } as never);
   }
   const message = (error as Error).message ?? String(error);
   const notDefined = /^"([^"]*)" not defined in (.*?)(?: - \d+:\d+)?$/.exec(message);
@@ -124,42 +111,32 @@ function describeError(
     const path = expression ?? segment ?? "";
     if (where === "null" || where === "undefined") {
       const parent = path.slice(0, Math.max(0, path.lastIndexOf(".")));
-      return {
-        code: "template/no-value",
-        message: `"${path}": ${parent ? `"${parent}"` : "the value"} has no value in this year's data (null).`,
-        hint: `Guard it: {{#if ${parent || path}}}…{{else}}uppgift saknas{{/if}}.`,
-      };
+      return finding("template/no-value", place, { path, parent });
     }
-    return {
-      code: "template/unknown-variable",
-      message: `There is no variable "${path}".`,
-      hint: suggestion(path, context) ?? HINT_MODEL,
-    };
+    const near = suggestion(path, context);
+    return finding("template/unknown-variable", place, {
+      path,
+      ...(near !== undefined && { suggestion: near }),
+    });
   }
   const missingPartial = /^The partial (.+) could not be found$/.exec(message);
   if (missingPartial) {
-    return {
-      code: "template/unknown-partial",
-      message: `There is no partial "${missingPartial[1]}".`,
-      hint: "See the README (Partials) for the built-in partials.",
-    };
+    return finding("template/unknown-partial", place, {
+      what: "partial",
+      name: missingPartial[1] as string,
+    });
   }
   const missingHelper = /^Missing helper: "(.+)"$/.exec(message);
   if (missingHelper) {
-    return {
-      code: "template/unknown-helper",
-      message: `There is no helper "${missingHelper[1]}".`,
-      hint: "See the README (Helpers).",
-    };
+    return finding("template/unknown-helper", place, {
+      what: "helper",
+      name: missingHelper[1] as string,
+    });
   }
-  return {
-    code: "template/invalid-value",
-    message,
-    hint: "See the README (Helpers, Model variables).",
-  };
+  return finding("template/invalid-value", place, { detail: message });
 }
 
-/** "Did you mean …?" for a path that starts at the top of the model. */
+/** The nearest existing path to one that starts at the top of the model, if one is near. */
 function suggestion(path: string, context: unknown): string | undefined {
   const parts = path.replace(/^@root\./, "").split(".");
   let current: unknown = context;
@@ -170,7 +147,7 @@ function suggestion(path: string, context: unknown): string | undefined {
       const nearest = keys.length > 0 ? closest(part, keys) : undefined;
       if (nearest === undefined || distance(part, nearest) > Math.max(2, part.length / 3))
         return undefined;
-      return `Did you mean "${[...parts.slice(0, i), nearest].join(".")}"?`;
+      return [...parts.slice(0, i), nearest].join(".");
     }
     current = (current as Record<string, unknown>)[part];
   }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { HelperOptions } from "handlebars";
+import { finding } from "../diagnostics/finding.js";
 import type { ProvenanceNote, ReportModel } from "../model/index.js";
 import {
   CHART_NAMES,
@@ -222,21 +223,14 @@ function chartFailed(error: unknown, id: string, templatesDir: string | undefine
   const e = error as Error & { file?: string };
   const root = templatesDir ? path.dirname(templatesDir) : undefined;
   const inProject = e.file && root && !path.relative(root, e.file).startsWith("..");
+  const file = inProject
+    ? path
+        .relative(root, e.file as string)
+        .split(path.sep)
+        .join("/")
+    : `templates/charts/${id}.vl.json`;
   throw new TemplateError([
-    {
-      severity: "error",
-      code: "template/chart",
-      message: `The chart "${id}" could not be drawn: ${e.message}`,
-      file: inProject
-        ? path
-            .relative(root, e.file as string)
-            .split(path.sep)
-            .join("/")
-        : `templates/charts/${id}.vl.json`,
-      line: 0,
-      column: 0,
-      hint: "Check the chart spec (a Vega-Lite JSON file); delete the override to use the built-in chart.",
-    },
+    finding("template/chart", { file, line: 0, column: 0 }, { id, detail: e.message }),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { type Cache, NO_CACHE } from "../cache-space.js";
+import { finding } from "../diagnostics/finding.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
 import {
   type Compiled,
@@ -242,15 +243,11 @@ function wordmarkOf(model: ReportModel, images: ReadonlyMap<string, string>): st
   const svg = images.get(name);
   if (svg !== undefined) return svg;
   throw new TemplateError([
-    {
-      severity: "error",
-      code: "template/invalid-value",
-      message: `cover.wordmark: there is no image "${name}" in ${model.year}/figurer/.`,
-      file: `${model.year}/report.yaml`,
-      line: 0,
-      column: 0,
-      hint: `Put the wordmark in ${model.year}/figurer/${name}.svg, or name one of: ${[...images.keys()].join(", ") || "(none)"}.`,
-    },
+    finding(
+      "template/invalid-value",
+      { file: `${model.year}/report.yaml`, line: 0, column: 0 },
+      { problem: "wordmark", name, year: model.year, known: [...images.keys()] },
+    ),
   ]);
 }
 

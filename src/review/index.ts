@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import { workingTreeFile, workingTreeText } from "../load/working-tree.js";
 import { ANCHOR_PREFIX } from "../output/docx-anchors.js";
 import type { SourceRef } from "../output/docx-sources.js";
@@ -38,28 +39,22 @@ function readDocx(file: string): Uint8Array {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) {
-      throw new ReviewReadError(
-        "review/unreadable",
-        "This is not a file (a folder, a device or a pipe).",
-        "Give the path of the .docx file itself.",
-      );
+      throw new ReviewReadError({ code: "review/unreadable", args: { problem: "not-a-file" } });
     }
     if (stat.size > MAX_DOCX) {
-      throw new ReviewReadError(
-        "review/unreadable",
-        `The file is larger than ${MAX_DOCX / 1024 / 1024} MB: this is no report of nch-report.`,
-        "Give the report.docx that nch-report built, as the reviewers saved it.",
-      );
+      throw new ReviewReadError({
+        code: "review/unreadable",
+        args: { problem: "too-large", megabytes: MAX_DOCX / 1024 / 1024 },
+      });
     }
     return readFileSync(file);
   } catch (error) {
     if (error instanceof ReviewReadError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ReviewReadError(
-      "review/unreadable",
-      `The file cannot be read (${reason}).`,
-      "Check the path; a document open in Word can be read, one still downloading cannot.",
-    );
+    throw new ReviewReadError({
+      code: "review/unreadable",
+      args: { problem: "read", detail: reason },
+    });
   }
 }
 
@@ -127,30 +122,17 @@ export async function reviewDocx(options: ReviewOptions): Promise<ReviewResult> 
 }
 
 function noSources(anchors: number, looked: readonly string[]): Diagnostic {
-  return {
-    severity: "warning",
-    code: "review/no-sources",
-    message:
-      anchors === 0
-        ? "The document has no source anchors: it was not built by nch-report (or an older version)."
-        : `No manifest.json that maps this document's anchors was found (looked in ${looked.map((l) => path.relative(process.cwd(), l) || l).join(", ")}).`,
-    file: "",
-    line: 0,
-    column: 0,
-    hint: "Put the build's manifest.json beside the DOCX, or name the year with --year and the build folder with --out.",
-  };
+  return finding(
+    "review/no-sources",
+    { file: "", line: 0, column: 0 },
+    { anchors, looked: looked.map((l) => path.relative(process.cwd(), l) || l) },
+  );
 }
 
 function inputsChanged(files: readonly string[]): Diagnostic {
-  const shown =
-    files.slice(0, 8).join(", ") + (files.length > 8 ? ` and ${files.length - 8} more` : "");
-  return {
-    severity: "warning",
-    code: "review/inputs-changed",
-    message: `${files.length} input file${files.length === 1 ? " has" : "s have"} changed since the DOCX was built: ${shown}. Lines in ${files.length === 1 ? "it" : "them"} may have moved.`,
-    file: "",
-    line: 0,
-    column: 0,
-    hint: "Rebuild and send the new DOCX for the next round of review.",
-  };
+  return finding(
+    "review/inputs-changed",
+    { file: "", line: 0, column: 0 },
+    { count: files.length, shown: files.slice(0, 8) },
+  );
 }

@@ -1,5 +1,7 @@
 import { DOMParser, onErrorStopParsing } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
+import type { FindingArgs } from "../diagnostics/args.js";
+import { wordsOf } from "../diagnostics/messages/index.js";
 import { BodyWalker } from "./body.js";
 import { attr, children, type Node, textOf } from "./xml.js";
 
@@ -27,14 +29,15 @@ export interface ReviewItem {
   parent?: string;
 }
 
-/** A file that is no DOCX (or a broken one): one message and a hint, exit 1. */
+/** Why a file to review cannot be read: its code and args (messages/en-review.ts words them). */
+export type ReviewReadProblem =
+  | { code: "review/unreadable"; args: FindingArgs["review/unreadable"] }
+  | { code: "review/not-a-docx"; args: FindingArgs["review/not-a-docx"] };
+
+/** A file that is no DOCX (or a broken one): one finding, exit 1. */
 export class ReviewReadError extends Error {
-  constructor(
-    readonly code: "review/unreadable" | "review/not-a-docx",
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
+  constructor(readonly problem: ReviewReadProblem) {
+    super(wordsOf(problem.code, problem.args as never, "en").message);
     this.name = "ReviewReadError";
   }
 }
@@ -46,11 +49,7 @@ function parse(xml: string, part: string): Node {
       "text/xml",
     ) as unknown as Node;
   } catch {
-    throw new ReviewReadError(
-      "review/not-a-docx",
-      `${part} in the file is not well-formed XML.`,
-      "Open the document in Word or LibreOffice and save it again as .docx.",
-    );
+    throw new ReviewReadError({ code: "review/not-a-docx", args: { problem: "xml", part } });
   }
 }
 
@@ -70,26 +69,17 @@ function parts(bytes: Uint8Array): Record<string, string> {
       },
     });
   } catch {
-    throw new ReviewReadError(
-      "review/not-a-docx",
-      "The file is not a DOCX (not a zip archive).",
-      "Give the .docx file itself as Word or LibreOffice saved it (not a .doc, PDF or shortcut).",
-    );
+    throw new ReviewReadError({ code: "review/not-a-docx", args: { problem: "not-zip" } });
   }
   if (tooLarge) {
-    throw new ReviewReadError(
-      "review/not-a-docx",
-      `${tooLarge} in the file is larger than ${MAX_PART / 1024 / 1024} MB: this is no report of nch-report.`,
-      "Give the report.docx that nch-report built, as the reviewers saved it.",
-    );
+    throw new ReviewReadError({
+      code: "review/not-a-docx",
+      args: { problem: "part-too-large", part: tooLarge, megabytes: MAX_PART / 1024 / 1024 },
+    });
   }
   const document = files["word/document.xml"];
   if (!document) {
-    throw new ReviewReadError(
-      "review/not-a-docx",
-      "The file is a zip archive but no DOCX: it has no word/document.xml.",
-      "Give the .docx file itself as Word or LibreOffice saved it.",
-    );
+    throw new ReviewReadError({ code: "review/not-a-docx", args: { problem: "no-document" } });
   }
   return Object.fromEntries(Object.entries(files).map(([name, b]) => [name, strFromU8(b)]));
 }

@@ -1,5 +1,7 @@
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
+import { inLanguage, type Lang } from "../diagnostics/messages/index.js";
 import { cut, maskPersonalData, redactText } from "../diagnostics/redact.js";
 import { REPORTERS } from "../diagnostics/reporters/index.js";
 import type { ReviewFinding } from "./map.js";
@@ -17,6 +19,8 @@ export interface ReviewReport {
   /** Turns a data-root-relative file into one relative to the working directory. */
   pathPrefix: string;
   color: boolean;
+  /** The language the findings and warnings are worded in. */
+  lang: Lang;
 }
 
 /** Comment words and names may carry identity numbers: masked, and cut to a line's length. */
@@ -31,24 +35,27 @@ const CODE: Record<ReviewKind, Diagnostic["code"]> = {
   move: "review/move",
 };
 
-/** "Anna Svensson, 2026-12-01: ”Stämmer siffran?” on ”21 751”". */
-function sentence(f: ReviewFinding): string {
-  const who = [f.author || "(no author)", f.date.slice(0, 10)].filter(Boolean).join(", ");
-  const on = f.commented ? ` on ”${safe(f.commented, 80)}”` : "";
-  const what = {
-    comment: `”${safe(f.text)}”${on}`,
-    reply: `”${safe(f.text)}”${on}`,
-    insertion: `inserted ”${safe(f.text)}”`,
-    deletion: `deleted ”${safe(f.text)}”`,
-    move: `moved ”${safe(f.text)}” here`,
-  }[f.kind];
-  const via = f.source?.computation
-    ? ` (${f.source.computation})`
-    : f.source?.path
-      ? ` (${f.source.path})`
-      : "";
-  const moved = f.changed ? " — the file has changed since the build: the line may have moved" : "";
-  return `${who}: ${what}${via}${moved}`;
+/** A reviewer's comment, reply or change as a finding at its source (words in messages/*-review.ts). */
+function reviewFinding(f: ReviewFinding, file: string): Diagnostic {
+  const source = f.source?.computation || f.source?.path;
+  return finding(
+    CODE[f.kind],
+    { file, line: f.source?.line ?? 0, column: f.source?.column ?? 0 },
+    {
+      author: f.author,
+      date: f.date.slice(0, 10),
+      words: safe(f.text),
+      ...(f.commented && { on: safe(f.commented, 80) }),
+      ...(source && { source }),
+      changed: f.changed,
+      ...(f.diff && { suggested: inlineDiff(f.diff) }),
+    },
+  );
+}
+
+/** The finding's message in the report's language: "Anna Svensson, 2026-12-01: ”…” on ”…”". */
+function sentence(f: ReviewFinding, lang: Lang): string {
+  return inLanguage(reviewFinding(f, ""), lang).message;
 }
 
 function diffLines(f: ReviewFinding): string[] {
@@ -76,10 +83,12 @@ export function inlineDiff(diff: { old: string; new: string }): string {
 
 function stylish(report: ReviewReport): string {
   const c = new Chalk({ level: report.color ? 1 : 0 });
-  const lines: string[] = report.warnings.flatMap((w) => [
-    `${c.yellow("warning")}  ${redactText(w.message)}  ${c.dim(w.code)}`,
-    ...(w.hint ? [`         ${c.dim(`hint: ${redactText(w.hint)}`)}`] : []),
-  ]);
+  const lines: string[] = report.warnings
+    .map((w) => inLanguage(w, report.lang))
+    .flatMap((w) => [
+      `${c.yellow("warning")}  ${redactText(w.message)}  ${c.dim(w.code)}`,
+      ...(w.hint ? [`         ${c.dim(`hint: ${redactText(w.hint)}`)}`] : []),
+    ]);
   if (lines.length > 0) lines.push("");
   const groups = new Map<string, ReviewFinding[]>();
   for (const f of report.findings) {
@@ -90,7 +99,9 @@ function stylish(report: ReviewReport): string {
     lines.push(c.underline(file));
     for (const f of found) {
       const where = f.source && f.source.line > 0 ? `${f.source.line}:${f.source.column}` : "-";
-      lines.push(`  ${c.dim(where.padEnd(7))}  ${c.blue(f.kind.padEnd(9))}  ${sentence(f)}`);
+      lines.push(
+        `  ${c.dim(where.padEnd(7))}  ${c.blue(f.kind.padEnd(9))}  ${sentence(f, report.lang)}`,
+      );
       for (const d of diffLines(f))
         lines.push(`  ${" ".repeat(7)}  ${d.startsWith("-") ? c.red(d) : c.green(d)}`);
     }
@@ -127,24 +138,25 @@ function json(report: ReviewReport): string {
       diff: { old: maskPersonalData(f.diff.old), new: maskPersonalData(f.diff.new) },
     }),
   }));
-  const warnings = report.warnings.map((w) => ({ code: w.code, message: redactText(w.message) }));
+  const warnings = report.warnings.map((w) => ({
+    code: w.code,
+    message: redactText(inLanguage(w, report.lang).message),
+  }));
   const document = maskPersonalData(report.document);
   return `${JSON.stringify({ document, findings, warnings }, null, 2)}\n`;
 }
 
 /** Workflow annotations on the source lines, through validate's github reporter. */
 function github(report: ReviewReport): string {
-  const diagnostics: Diagnostic[] = report.findings.map((f) => ({
-    severity: "info",
-    code: CODE[f.kind],
-    message: sentence(f),
-    file: f.source ? report.pathPrefix + f.source.file : report.document,
-    line: f.source?.line ?? 0,
-    column: f.source?.column ?? 0,
-    ...(f.diff && { hint: `Suggested: ${inlineDiff(f.diff)}` }),
-  }));
+  const diagnostics = report.findings.map((f) =>
+    reviewFinding(f, f.source ? report.pathPrefix + f.source.file : report.document),
+  );
   const warnings = report.warnings.map((w) => ({ ...w, file: report.document }));
-  return REPORTERS.github([...warnings, ...diagnostics], { color: false, pathPrefix: "" });
+  return REPORTERS.github([...warnings, ...diagnostics], {
+    color: false,
+    pathPrefix: "",
+    lang: report.lang,
+  });
 }
 
 export const REVIEW_REPORTERS: Record<ReviewFormat, (report: ReviewReport) => string> = {

@@ -1,23 +1,23 @@
 import { z } from "zod";
-import { quoted } from "../diagnostics/quote.js";
+import type { FindingArgs, SchemaIssue } from "../diagnostics/args.js";
 import { parseAmount } from "./amount.js";
-import { DATE_HINT, parseIsoDate } from "./calendar.js";
-import { countyHint, matchCounty } from "./counties.js";
-import { lookup, type Vocabulary, vocabularyHint } from "./vocabulary.js";
+import { parseIsoDate } from "./calendar.js";
+import { countySuggestion, matchCounty } from "./counties.js";
+import { lookup, type Vocabulary, vocabularyChoices } from "./vocabulary.js";
 
-/** Extra data zod issues carry so they become the right diagnostic code. */
-export interface IssueParams {
-  code?: "vocab/unknown" | "county/unknown";
-  hint?: string;
-}
+/** Extra data zod issues carry so they become the right finding: its code and args (no `where`). */
+export type IssueParams =
+  | { code: "vocab/unknown"; args: Omit<FindingArgs["vocab/unknown"], "where"> }
+  | { code: "county/unknown"; args: Omit<FindingArgs["county/unknown"], "where"> }
+  | { code: "schema/invalid-value"; args: SchemaIssue };
 
 const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_FORM = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
 
-/** Hints of the written forms (a regex issue carries no params), by the pattern's source. */
-export const FORM_HINTS: Record<string, string> = {
-  [DATE_FORM.source]: DATE_HINT,
-  [MONTH_FORM.source]: "Expected a month YYYY-MM, for example 2023-10.",
+/** The written forms a regex issue stands for (it carries no params), by the pattern's source. */
+export const FORMS: Record<string, "date" | "month"> = {
+  [DATE_FORM.source]: "date",
+  [MONTH_FORM.source]: "month",
 };
 
 /** A calendar date written YYYY-MM-DD (quoted or not: YAML reads it as text either way). */
@@ -28,8 +28,10 @@ export const isoDate = z
     if (parseIsoDate(value)) return;
     ctx.addIssue({
       code: "custom",
-      message: `${quoted(value)} is not a date in the calendar.`,
-      params: { hint: DATE_HINT } satisfies IssueParams,
+      params: {
+        code: "schema/invalid-value",
+        args: { issue: "not-calendar-date", value },
+      } satisfies IssueParams,
     });
   });
 
@@ -49,8 +51,10 @@ export const amount = z.union([z.number(), z.string()]).transform((value, ctx) =
   if (parsed === undefined) {
     ctx.addIssue({
       code: "custom",
-      message: `${quoted(value)} is not an amount.`,
-      params: { hint: 'Write it as 1105000 or "1 105 000,0".' } satisfies IssueParams,
+      params: {
+        code: "schema/invalid-value",
+        args: { issue: "not-amount", value },
+      } satisfies IssueParams,
     });
     return z.NEVER;
   }
@@ -64,8 +68,10 @@ export function vocabularyValue<C extends string>(vocab: Vocabulary<C>) {
     if (code === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `${quoted(value)} is not a valid ${vocab.name}.`,
-        params: { code: "vocab/unknown", hint: vocabularyHint(vocab) } satisfies IssueParams,
+        params: {
+          code: "vocab/unknown",
+          args: { value, vocabulary: vocab.name, known: vocabularyChoices(vocab) },
+        } satisfies IssueParams,
       });
       return z.NEVER;
     }
@@ -79,8 +85,10 @@ export const countyCode = z.union([z.string(), z.number()]).transform((value, ct
   if (!match.county) {
     ctx.addIssue({
       code: "custom",
-      message: `${quoted(value)} is not a Swedish county.`,
-      params: { code: "county/unknown", hint: countyHint(match) } satisfies IssueParams,
+      params: {
+        code: "county/unknown",
+        args: { context: "value", value: String(value), ...countySuggestion(match) },
+      } satisfies IssueParams,
     });
     return z.NEVER;
   }

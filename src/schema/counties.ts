@@ -93,10 +93,11 @@ export function matchCounty(input: string | number): CountyMatch {
   return { county: undefined };
 }
 
-/** "did you mean" hint from a failed match, or a list of valid names. */
-export function countyHint(match: CountyMatch): string {
-  if (!match.county && "suggestion" in match && match.suggestion) {
-    return `Did you mean "${match.suggestion.name}" (${match.suggestion.code})?`;
-  }
-  return `Write a county name such as "Västra Götaland" or its SCB code such as "14".`;
+/** The county a failed match comes nearest, as a finding's args (none when nothing is near). */
+export function countySuggestion(match: CountyMatch): {
+  suggestion?: string;
+  suggestionCode?: string;
+} {
+  if (match.county || !("suggestion" in match) || !match.suggestion) return {};
+  return { suggestion: match.suggestion.name, suggestionCode: match.suggestion.code };
 }

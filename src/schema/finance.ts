@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IssueParams } from "./common.js";
 import { amount, prose } from "./common.js";
 import { ProvenanceDeclaration } from "./provenance.js";
 
@@ -23,9 +24,11 @@ export const FinanceLine = z
     if (!line.children && line.outcome === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `"${line.label}" has neither an outcome nor children.`,
         path: ["outcome"],
-        params: { hint: "Give the line an outcome, or children whose sum it is." },
+        params: {
+          code: "schema/invalid-value",
+          args: { issue: "no-outcome", label: line.label },
+        } satisfies IssueParams,
       });
     }
   });

@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { finding } from "../diagnostics/finding.js";
 import type { YamlPath, YamlSource } from "../load/yaml.js";
 import type { IssueParams } from "./common.js";
 import { explainIssue } from "./explain.js";
@@ -31,45 +32,29 @@ function toDiagnostics(
     const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
       const nearest = known.length > 0 ? closest(key, known) : undefined;
-      const hint =
-        nearest !== undefined && distance(key, nearest) <= 3
-          ? `Did you mean "${nearest}"?`
-          : `Known keys here: ${known.join(", ")}.`;
-      return {
-        severity: "error",
-        code: "schema/unknown-key",
-        message: `Unknown key "${key}"${where ? ` in ${where}` : ""}.`,
-        file: source.file,
-        ...source.locateKey(path, key),
-        hint,
-      };
+      const near = nearest !== undefined && distance(key, nearest) <= 3;
+      return finding(
+        "schema/unknown-key",
+        { file: source.file, ...source.locateKey(path, key) },
+        { key, where, ...(near && { nearest }), known },
+      );
     });
   }
   if (issue.code === "invalid_type" && valueAt(source.value, path) === undefined) {
     const key = path.at(-1);
     return [
-      {
-        severity: "error",
-        code: "schema/missing-key",
-        message: `The required key "${where}" is missing.`,
-        file: source.file,
-        ...source.locate(path.slice(0, -1)),
-        hint: `Add ${typeof key === "string" ? `"${key}:"` : "the entry"} here.`,
-      },
+      finding(
+        "schema/missing-key",
+        { file: source.file, ...source.locate(path.slice(0, -1)) },
+        { where, ...(typeof key === "string" && { key }) },
+      ),
     ];
   }
   const params = (issue.code === "custom" ? issue.params : undefined) as IssueParams | undefined;
+  const place = { file: source.file, ...source.locate(path) };
+  if (params) return [finding(params.code, place, { where, ...params.args } as never)];
   const explained = explainIssue(issue, valueAt(source.value, path), path.length === 0);
-  return [
-    {
-      severity: "error",
-      code: params?.code ?? "schema/invalid-value",
-      message: where ? `${where}: ${explained.message}` : explained.message,
-      file: source.file,
-      ...source.locate(path),
-      hint: params?.hint ?? explained.hint,
-    },
-  ];
+  return [finding("schema/invalid-value", place, { where, ...explained })];
 }
 
 /** "signed.by[1].name" */

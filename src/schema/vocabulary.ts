@@ -106,6 +106,6 @@ export function lookup<C extends string>(vocab: Vocabulary<C>, input: string): C
   return vocab.aliases[key];
 }
 
-export function vocabularyHint<C extends string>(vocab: Vocabulary<C>): string {
-  return `Use one of: ${vocab.codes.map((c) => `${c} (${vocab.label[c]})`).join(", ")}.`;
+export function vocabularyChoices<C extends string>(vocab: Vocabulary<C>): string[] {
+  return vocab.codes.map((c) => `${c} (${vocab.label[c]})`);
 }

@@ -3,6 +3,7 @@
 import { contentKey } from "../../cache-key.js";
 import { NO_CACHE } from "../../cache-space.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { finding } from "../../diagnostics/finding.js";
 import { WORD_LIST, type WordListTexts } from "../../load/word-list-names.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./prose.js";
@@ -67,31 +68,19 @@ function terminologyDiagnostic(
   found: string,
   suggestion: string,
 ): Diagnostic {
-  return {
-    severity: "warning",
-    code: "prose/terminology",
-    message: `"${found}" is not the agreed form: write "${suggestion}".`,
-    file,
-    line: at.line,
-    column: at.column,
-    hint: `Skriv: ${suggestion}`,
-  };
+  return finding(
+    "prose/terminology",
+    { file, line: at.line, column: at.column },
+    { found, suggestion },
+  );
 }
 
 function spellingDiagnostic(file: string, at: ProseWord, suggestions: string[]): Diagnostic {
-  const quoted = suggestions.map((s) => `"${s}"`);
-  const listed =
-    quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
-  const didYouMean = quoted.length === 0 ? "" : `Did you mean ${listed}? `;
-  return {
-    severity: "warning",
-    code: "prose/spelling",
-    message: `"${at.text}${at.prefix ? "-" : ""}" may be misspelt.`,
-    file,
-    line: at.line,
-    column: at.column,
-    hint: `${didYouMean}If the word is right, add it to words/${WORD_LIST} in the data folder.`,
-  };
+  return finding(
+    "prose/spelling",
+    { file, line: at.line, column: at.column },
+    { word: at.text, prefix: at.prefix, suggestions, wordList: WORD_LIST },
+  );
 }
 
 /** Each word's verdict: from the cache, else from cspell (loaded here, and only here). */

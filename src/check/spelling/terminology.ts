@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { finding } from "../../diagnostics/finding.js";
 import type { ProseWord } from "./prose.js";
 
 /**
@@ -29,18 +30,17 @@ export function parseTerminology(
   const doc = parseDocument(text, { prettyErrors: false });
   const lines = lineStarts(text);
   const at = (offset: number) => positionOf(lines, offset);
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
-    severity: "error",
-    code: "yaml/syntax",
-    message: e.message.split("\n")[0] ?? e.message,
-    file,
-    ...at(e.pos[0]),
-    hint: "Write one agreed term per line: `könsstympning: [könsstympling*, könstympling*]`.",
-  }));
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    finding(
+      "yaml/syntax",
+      { file, ...at(e.pos[0]) },
+      { detail: e.message.split("\n")[0] ?? e.message, problem: "terminology" },
+    ),
+  );
   const terms: Term[] = [];
   if (diagnostics.length > 0 || doc.contents === null) return { terms, diagnostics };
   if (!isMap(doc.contents)) {
-    return { terms, diagnostics: [invalid(file, at(0), "The file must be a mapping of terms.")] };
+    return { terms, diagnostics: [invalid(file, at(0), "not-mapping")] };
   }
   for (const pair of doc.contents.items) {
     const right = isScalar(pair.key) ? String(pair.key.value ?? "").trim() : "";
@@ -50,7 +50,7 @@ export function parseTerminology(
       if (right === "" || wrong === "" || wrong === "*") {
         const node = isScalar(form) && form.range ? form : pair.key;
         const offset = isScalar(node) ? (node.range?.[0] ?? 0) : 0;
-        diagnostics.push(invalid(file, at(offset), "A term or form that is empty or not text."));
+        diagnostics.push(invalid(file, at(offset), "empty-form"));
         continue;
       }
       const open = wrong.endsWith("*");
@@ -61,15 +61,16 @@ export function parseTerminology(
   return { terms, diagnostics };
 }
 
-function invalid(file: string, at: { line: number; column: number }, message: string): Diagnostic {
-  return {
-    severity: "error",
-    code: "schema/invalid-value",
-    message,
-    file,
-    ...at,
-    hint: "Write one agreed term per line: `könsstympning: [könsstympling*, könstympling*]`.",
-  };
+function invalid(
+  file: string,
+  at: { line: number; column: number },
+  problem: "not-mapping" | "empty-form",
+): Diagnostic {
+  return finding(
+    "schema/invalid-value",
+    { file, ...at },
+    { where: "", issue: "terminology", problem },
+  );
 }
 
 function lineStarts(text: string): number[] {
