@@ -138,6 +138,59 @@ describe("build 2023 --format html", () => {
     expect(csv).toContain("\r\n2021,\r\n");
   });
 
+  it("numbers footnotes through the report as the PDF does, with their links on each page", () => {
+    const notes = (name: string) => ({
+      refs: [
+        ...page(name).matchAll(
+          /<a href="#fn(\d+)" class="footnote-ref" id="fnref(\d+)" role="doc-noteref"><sup>(\d+)<\/sup>/g,
+        ),
+      ].map((m) => [m[1], m[2], m[3]].join("/")),
+      list: /<section id="footnotes"[^>]*>\s*<hr \/>\s*(<ol[^>]*>)/.exec(page(name))?.[1],
+      items: [
+        ...page(name).matchAll(
+          /<li id="fn(\d+)">[\s\S]*?<a href="#fnref(\d+)" class="footnote-back"/g,
+        ),
+      ].map((m) => `${m[1]}/${m[2]}`),
+    });
+    expect(notes("2-verksamhetsutveckling.html")).toEqual({
+      refs: ["1/1/1", "2/2/2", "3/3/3"],
+      list: "<ol>",
+      items: ["1/1", "2/2", "3/3"],
+    });
+    expect(notes("3-regeringsuppdrag.html")).toEqual({
+      refs: ["4/4/4"],
+      list: '<ol start="4">',
+      items: ["4/4"],
+    });
+    expect(notes("4-egeninitierade-uppdrag.html")).toEqual({
+      refs: ["5/5/5"],
+      list: '<ol start="5">',
+      items: ["5/5"],
+    });
+    expect(notes("7-nationell-funktion-for-stod-till-utsatta-och.html")).toEqual({
+      refs: ["6/6/6", "7/7/7", "8/8/8"],
+      list: '<ol start="6">',
+      items: ["6/6", "7/7", "8/8"],
+    });
+    expect(page("7-nationell-funktion-for-stod-till-utsatta-och.html")).toMatch(
+      /<li id="fn7"><p>Ansvariga för finansiering av telefonlinjen för våldsutövare/,
+    );
+  });
+
+  it("folds the chapter list on a phone and shows it beside the text from 60rem", () => {
+    const forord = page("forord.html");
+    const nav =
+      /<nav class="chapters" aria-label="Kapitel">([\s\S]*?)<\/nav>\n<main/.exec(forord)?.[1] ?? "";
+    expect(nav).toMatch(/^\n<details class="narrow">\n<summary>Kapitel<\/summary>\n<ul>/);
+    expect(nav).toContain('<div class="wide">\n<p class="nav-title">Kapitel</p>\n<ul>');
+    expect(nav.match(/<a href="forord.html" aria-current="page">Förord<\/a>/g)).toHaveLength(2);
+    const css = readFileSync(path.join(first, "html", "style.css"), "utf8");
+    expect(css).toContain("nav.chapters .wide { display: none; }");
+    expect(css).toContain(
+      "  nav.chapters .narrow { display: none; }\n  nav.chapters .wide { display: block; }",
+    );
+  });
+
   it("has the title page, colophon, Förord with signatures and the contents", () => {
     const index = page("index.html");
     expect(index).toContain("<h1>Årlig redovisning av verksamheten 2023</h1>");

@@ -96,6 +96,35 @@ describe("keyboard", () => {
   });
 });
 
+describe("the chapter list", () => {
+  it("is folded above the text on a phone, opens with Enter, and stands open beside the text on a desktop", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open(2023, "forord.html");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.locator("nav.chapters details.narrow").isVisible()).toBe(true);
+      expect(await page.locator("nav.chapters .wide").isVisible()).toBe(false);
+      const link = page.locator('nav.chapters details.narrow a[href="sammanfattning.html"]');
+      expect(await link.isVisible()).toBe(false);
+      // The chapter's heading is on the first screen, not below the list.
+      const heading = await page.locator("h1").boundingBox();
+      expect(heading?.y).toBeLessThan(844);
+      await tabTo("Kapitel");
+      await page.keyboard.press("Enter");
+      expect(await link.isVisible()).toBe(true);
+      await tabTo("Sammanfattning");
+      await Promise.all([page.waitForURL(/sammanfattning\.html$/), page.keyboard.press("Enter")]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    await open(2023, "forord.html");
+    expect(await page.locator("nav.chapters details.narrow").isVisible()).toBe(false);
+    expect(await page.locator('nav.chapters .wide a[href="sammanfattning.html"]').isVisible()).toBe(
+      true,
+    );
+  });
+});
+
 describe("preview in the browser", () => {
   it("reloads after a saved chapter, keeping the scroll position, and shows a finding banner after a bad edit", async () => {
     const { child, url, data } = await startPreview();

@@ -78,3 +78,29 @@ export function linkAcrossPages(
     return page ? `href="${page}#${id}"` : whole;
   });
 }
+
+/**
+ * Pandoc numbers a page's footnotes from 1; the edition numbers them through the report, as the
+ * PDF does, so "fotnot 7" is the same note in both: refs, backlinks, ids and the list's start.
+ */
+export function renumberFootnotes(html: string, before: number): { html: string; count: number } {
+  const count = [...html.matchAll(/<li id="fn\d+">/g)].length;
+  if (before === 0 || count === 0) return { html, count };
+  const shifted = (n: string) => String(Number(n) + before);
+  const renumbered = html
+    .replace(
+      /(<a href="#fn)(\d+)(" class="footnote-ref" id="fnref)(\d+)(" role="doc-noteref"><sup>)(\d+)<\/sup>/g,
+      (_, a: string, n: string, b: string, m: string, c: string, shown: string) =>
+        `${a}${shifted(n)}${b}${shifted(m)}${c}${shifted(shown)}</sup>`,
+    )
+    .replace(/<li id="fn(\d+)">/g, (_, n: string) => `<li id="fn${shifted(n)}">`)
+    .replace(
+      /<a href="#fnref(\d+)" class="footnote-back"/g,
+      (_, n: string) => `<a href="#fnref${shifted(n)}" class="footnote-back"`,
+    )
+    .replace(
+      /(<section id="footnotes"[^>]*>\s*<hr \/>\s*)<ol>/,
+      (_, head: string) => `${head}<ol start="${before + 1}">`,
+    );
+  return { html: renumbered, count };
+}

@@ -8,7 +8,14 @@ import { BUILTIN_TEMPLATES, templateFile } from "../templates-path.js";
 import type { OutputFile } from "../write.js";
 import { chartCsv, csvFileName } from "./chart-html.js";
 import { markdownToHtml } from "./convert.js";
-import { dropComments, idsOf, linkAcrossPages, placeFigures, scopeTables } from "./fragment.js";
+import {
+  dropComments,
+  idsOf,
+  linkAcrossPages,
+  placeFigures,
+  renumberFootnotes,
+  scopeTables,
+} from "./fragment.js";
 import { contents, type NavEntry, type PageFrame, renderPage, titlePage } from "./page.js";
 import { reportPages } from "./pages.js";
 
@@ -41,15 +48,18 @@ async function convertPages(report: RenderedReport, cache: CacheSpace) {
     markdownToHtml(front, cache),
     ...pages.map((p) => markdownToHtml(p.markdown, cache)),
   ]);
-  const converted: Converted[] = pages.map((p, i) => ({
-    file: p.file,
-    html: tidy(htmls[i] ?? ""),
-  }));
+  const numbered = renumberFootnotes(tidy(frontHtml ?? ""), 0);
+  let notes = numbered.count;
+  const converted: Converted[] = pages.map((p, i) => {
+    const page = renumberFootnotes(tidy(htmls[i] ?? ""), notes);
+    notes += page.count;
+    return { file: p.file, html: page.html };
+  });
   const pageOf = new Map<string, string>();
   for (const page of converted) for (const id of idsOf(page.html)) pageOf.set(id, page.file);
   for (const page of converted)
     page.html = linkAcrossPages(page.html, new Set(idsOf(page.html)), pageOf);
-  return { front: tidy(frontHtml ?? ""), pages: converted, figures };
+  return { front: numbered.html, pages: converted, figures };
 }
 
 function headingOf(html: string): string {
