@@ -10,6 +10,7 @@ import { chartCsv } from "../src/output/html/chart-html.js";
 import { scopeTables } from "../src/output/html/fragment.js";
 import { pageSlug, splitChapters } from "../src/output/html/pages.js";
 import { htmlFiles } from "../src/output/html/site.js";
+import { type PageSources, placeOf } from "../src/output/html/sources.js";
 import { personalDataGate } from "../src/output/personal-data-gate.js";
 import type { RecipeContext } from "../src/output/recipe.js";
 import { renderReport } from "../src/render/index.js";
@@ -191,6 +192,35 @@ describe("build 2023 --format html", () => {
     );
   });
 
+  it("lists in manifest.json the input lines each section prints, and finds a finding's place", () => {
+    const manifest = JSON.parse(readFileSync(path.join(first, "manifest.json"), "utf8"));
+    const sources = Object.fromEntries(
+      Object.entries(manifest.sources as Record<string, PageSources>).map(([k, v]) => [
+        k.replace(/^html\//, ""),
+        v,
+      ]),
+    );
+    const chapter7 = "7-nationell-funktion-for-stod-till-utsatta-och.html";
+    expect(sources[chapter7]?.["utlysning-av-pilotverksamhet"]).toEqual([
+      { file: "2023/chapters/08-nationell-funktion.md", line: 11 },
+      { file: "2023/chapters/08-nationell-funktion.md", line: 13 },
+      { file: "2023/chapters/08-nationell-funktion.md", line: 15 },
+    ]);
+    // A paragraph's line, the line between two paragraphs, a county's status report, a theme.
+    expect(placeOf(sources, "2023/chapters/08-nationell-funktion.md", 13)).toBe(
+      `${chapter7}#utlysning-av-pilotverksamhet`,
+    );
+    expect(placeOf(sources, "2023/chapters/08-nationell-funktion.md", 16)).toBe(
+      `${chapter7}#utlysning-av-pilotverksamhet`,
+    );
+    const resurscentra = "5-regionala-resurscentra-mot-hedersrelaterat-vald.html";
+    expect(placeOf(sources, "2023/counties/dalarna.yaml", 7)).toBe(`${resurscentra}#dalarna`);
+    expect(placeOf(sources, "2023/chapters/01-sammanfattning.md", 1)).toBe(
+      "sammanfattning.html#sammanfattning",
+    );
+    expect(placeOf(sources, "2023/support-line/calls.csv", 2)).toBeUndefined();
+  });
+
   it("has the title page, colophon, Förord with signatures and the contents", () => {
     const index = page("index.html");
     expect(index).toContain("<h1>Årlig redovisning av verksamheten 2023</h1>");
@@ -208,6 +238,7 @@ describe("the HTML recipe on its own", () => {
     const { data } = await loadYear("test/fixtures/injection", 2025);
     const report = await renderReport(buildReportModel(data), { target: "pandoc" });
     const context = {
+      data,
       stamp: "UTKAST · abc1234 · 2026-01-01",
       templatesDir: "test/fixtures/injection/templates",
       formats: ["html", "pdf", "docx"],

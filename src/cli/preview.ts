@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inLanguage, type Lang } from "../diagnostics/messages/index.js";
 import { redactDiagnostic } from "../diagnostics/redact.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
+import { type PlacedFinding, placeFindings } from "../preview/places.js";
 import { type PreviewServer, startPreviewServer } from "../preview/serve.js";
 import { rebuildOnChange, untilInterrupted, watchedPaths } from "../preview/watch.js";
 import { type BuildFlags, runBuild } from "./build.js";
@@ -52,19 +53,15 @@ function ownAnswer(url: string, response: ServerResponse, site: string, version:
   return false;
 }
 
-export async function runPreview(
-  yearText: string,
+/** The preview's build into `site`, and what the pages are told: the version and the findings. */
+function previewBuilder(
+  year: number,
   flags: PreviewFlags,
+  site: string,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
-): Promise<number> {
-  const year = parseYear(yearText);
-  const port = flags.port === undefined ? 0 : parseNonNegativeInt(flags.port, "--port");
-  const folder = mkdtempSync(path.join(tmpdir(), "nch-preview-"));
-  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
-  process.once("exit", removeFolder);
-  const site = path.join(folder, "site");
-  let state = { version: 0, findings: [] as Diagnostic[] };
+) {
+  let state = { version: 0, findings: [] as PlacedFinding[] };
   const build = async () => {
     const findings: Diagnostic[] = [];
     const buildFlags: BuildFlags = {
@@ -79,15 +76,34 @@ export async function runPreview(
     };
     const start = performance.now();
     const code = await runBuild(String(year), buildFlags, out, err);
-    state = { version: state.version + (code === EXIT.ok ? 1 : 0), findings };
+    state = {
+      version: state.version + (code === EXIT.ok ? 1 : 0),
+      findings: placeFindings(site, findings),
+    };
     if (code === EXIT.ok)
       err.write(`✔ built the preview (${((performance.now() - start) / 1000).toFixed(2)} s)\n`);
     return code;
   };
+  return { build, state: () => state };
+}
+
+export async function runPreview(
+  yearText: string,
+  flags: PreviewFlags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const year = parseYear(yearText);
+  const port = flags.port === undefined ? 0 : parseNonNegativeInt(flags.port, "--port");
+  const folder = mkdtempSync(path.join(tmpdir(), "nch-preview-"));
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  process.once("exit", removeFolder);
+  const site = path.join(folder, "site");
+  const { build, state } = previewBuilder(year, flags, site, out, err);
   let server: PreviewServer | undefined;
   const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
     await build();
-    server?.broadcast("state", state);
+    server?.broadcast("state", state());
   });
   await watcher.ready;
   const first = await watcher.first(build);
@@ -101,9 +117,9 @@ export async function runPreview(
   server = await startPreviewServer({
     root: () => path.join(site, "html"),
     port,
-    inject: () => clientTag(state.version),
-    state: () => state,
-    extra: (request, response) => ownAnswer(request.url ?? "", response, site, state.version),
+    inject: () => clientTag(state().version),
+    state,
+    extra: (request, response) => ownAnswer(request.url ?? "", response, site, state().version),
   });
   out.write(`Preview of ${year} at ${server.url} — Ctrl-C to stop\n`);
   if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);

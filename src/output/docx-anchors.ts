@@ -27,7 +27,7 @@ function pairs(text: string): string[] {
 }
 
 /** Finds the input text a paragraph prints, preferring texts after the last one found. */
-class TextMatcher {
+export class TextMatcher {
   private readonly byPair = new Map<string, number[]>();
   private cursor = 0;
 

@@ -39,6 +39,7 @@ export function buildManifest(
   inputs: readonly InputHash[],
   outputs: readonly OutputFile[],
 ): string {
+  const sourced = outputs.filter((f) => f.sources);
   const manifest = {
     tool: info.tool,
     converters: info.converters,
@@ -48,10 +49,11 @@ export function buildManifest(
     provenance: info.dataProvenance,
     inputs,
     outputs: outputs.map((f) => ({ file: f.name, sha256: sha256(f.bytes) })),
-    // What each hidden bookmark of report.docx names: `nch-report review` maps comments with it.
-    ...Object.fromEntries(
-      outputs.filter((f) => f.sources).map((f) => ["sources", { [f.name]: f.sources }]),
-    ),
+    // What each hidden bookmark of report.docx names (`nch-report review` maps comments with it)
+    // and what each section of an HTML page prints (`preview` links findings there).
+    ...(sourced.length > 0 && {
+      sources: Object.fromEntries(sourced.map((f) => [f.name, f.sources])),
+    }),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

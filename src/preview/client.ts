@@ -1,6 +1,7 @@
 // The script the preview server adds to each page (never to the built site): it reloads the page
 // when a newer build is ready, keeping the scroll position, and shows the findings in a banner.
-// Findings are set as text (textContent): nothing in them becomes HTML.
+// Findings are set as text (textContent): nothing in them becomes HTML. A finding whose line the
+// last good build printed links to that section of the report.
 
 export const CLIENT_PATH = "/__nch/client.js";
 
@@ -35,7 +36,17 @@ export const CLIENT_SCRIPT = `(() => {
     const list = document.createElement("ul");
     for (const f of findings) {
       const item = document.createElement("li");
-      item.textContent = f.file + ":" + f.line + ":" + f.column + " " + f.code + " " + f.message;
+      const text = f.file + ":" + f.line + ":" + f.column + " " + f.code + " " + f.message;
+      if (f.href) {
+        // "page.html#id" of the last good build: the section that prints the finding's line.
+        const hash = f.href.indexOf("#");
+        const link = document.createElement("a");
+        link.href = hash < 0 ? "/" + encodeURI(f.href)
+          : "/" + encodeURI(f.href.slice(0, hash)) + "#" + encodeURIComponent(f.href.slice(hash + 1));
+        link.textContent = text;
+        link.style.color = "inherit";
+        item.append(link);
+      } else item.textContent = text;
       list.append(item);
     }
     box.replaceChildren(title, list);

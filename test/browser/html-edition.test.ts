@@ -145,6 +145,9 @@ describe("preview in the browser", () => {
       expect(await banner.textContent()).toMatch(
         /2025\/chapters\/07-stod-till-yrkesverksamma\.md:\d+:\d+ template\//,
       );
+      // The finding links to the section of the last good report that prints the chapter's end.
+      const link = banner.locator("li a").first();
+      expect(await link.getAttribute("href")).toMatch(/^\/6-stod-till-yrkesverksamma\.html#/);
       // The last good report stays under the banner.
       expect(await page.locator("text=En mening som just sparades.").count()).toBe(1);
     } finally {

@@ -24,7 +24,8 @@ export function fillTemplate(template: string, slots: Record<string, string>): s
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => slots[name] ?? "");
 }
 
-const plain = (html: string) =>
+/** What a reader sees of an HTML fragment: tags removed, the entities pandoc writes decoded. */
+export const plain = (html: string) =>
   html
     .replace(/<[^>]*>/g, "")
     .replace(/&lt;/g, "<")

@@ -18,6 +18,7 @@ import {
 } from "./fragment.js";
 import { contents, type NavEntry, type PageFrame, renderPage, titlePage } from "./page.js";
 import { reportPages } from "./pages.js";
+import { pageSources } from "./sources.js";
 
 /** The site's folder in the output folder. */
 export const HTML_DIR = "html";
@@ -119,12 +120,20 @@ export async function htmlFiles(
     downloads: downloads(context),
     nav,
   };
-  const index = [titlePage(report, report.wordmark !== null), front, contents(pages)].join("\n");
+  const opening = [titlePage(report, report.wordmark !== null), front].join("\n");
+  const index = [opening, contents(pages)].join("\n");
+  // The contents repeat the headings: not a place the inputs' lines are printed.
+  const sources = pageSources([{ file: "index.html", html: opening }, ...pages], context.data);
   const files: OutputFile[] = [
-    { name: "index.html", bytes: renderPage(frame, "index.html", "", index) },
+    {
+      name: "index.html",
+      bytes: renderPage(frame, "index.html", "", index),
+      sources: sources.get("index.html"),
+    },
     ...pages.map((p) => ({
       name: p.file,
       bytes: renderPage(frame, p.file, headingOf(p.html), p.html),
+      sources: sources.get(p.file),
     })),
     ...(await assets(report, context, figures)),
   ];
