@@ -95,9 +95,13 @@ function stylish(report: ReviewReport): string {
     const key = f.source ? report.pathPrefix + f.source.file : "no source";
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
+  // As validate's stylish: files in the order the document meets them, findings by line within.
+  const place = (f: ReviewFinding) => [f.source?.line ?? 0, f.source?.column ?? 0] as const;
+  const byLine = (a: ReviewFinding, b: ReviewFinding) =>
+    place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1];
   for (const [file, found] of groups) {
     lines.push(c.underline(file));
-    for (const f of found) {
+    for (const f of [...found].sort(byLine)) {
       const where = f.source && f.source.line > 0 ? `${f.source.line}:${f.source.column}` : "-";
       lines.push(
         `  ${c.dim(where.padEnd(7))}  ${c.blue(f.kind.padEnd(9))}  ${sentence(f, report.lang)}`,
