@@ -20,8 +20,9 @@ describe("data/2023: every reconstructed figure says so in the report", () => {
   it("prints the note under Figur 3 and puts it in the alt text", () => {
     const lines = gfm.markdown.split("\n");
     const caption = lines.indexOf("*Figur 3: antal samtal per organisation 2023*");
-    expect(lines[caption + 2]).toBe(`*${ORGANISATION_NOTE}*`);
-    expect(lines[caption - 2]).toMatch(
+    // Caption, chart, note: the note under the chart, the caption above it as published.
+    expect(lines[caption + 4]).toBe(`*${ORGANISATION_NOTE}*`);
+    expect(lines[caption + 2]).toMatch(
       new RegExp(
         `^!\\[Stapeldiagram över samtal per organisation 2023: .* ${ORGANISATION_NOTE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\]\\(figurer/calls-per-organisation\\.svg\\)$`,
       ),

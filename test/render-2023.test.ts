@@ -252,7 +252,7 @@ describe("2023: structure of seed 004", () => {
       "Övriga driftskostnader",
     ]);
     expect(gfm.markdown).toContain(
-      "](figurer/calls-per-year.svg)\n\n*Figur 2: antal inkomna samtal per helår, en jämförelse över tid för perioden 2015–2023*",
+      "*Figur 2: antal inkomna samtal per helår, en jämförelse över tid för perioden 2015–2023*\n\n![Linjediagram över antal inkomna samtal till stödtelefonen per helår 2015–2023",
     );
     expect(gfm.charts.every((c) => c.svg.startsWith("<svg") && c.alt.length > 20)).toBe(true);
   });

@@ -206,7 +206,8 @@ export class FigureRegistry {
         figures.push({ fileName, svg: chart.svg, alt, caption: plainCaption(caption), ...table });
       }
       return this.target === "gfm"
-        ? `![${escapeMarkdownInline(alt)}](${fileName})\n\n*${caption}*${note ? `\n\n${noteText}` : ""}`
+        ? // The caption above the chart, as published (and as the PDF and HTML have it); the note under.
+          `*${caption}*\n\n![${escapeMarkdownInline(alt)}](${fileName})${note ? `\n\n${noteText}` : ""}`
         : // The note in the caption, on a line of its own: it stays with the chart when it floats.
           `![${caption}${note ? `\\\n${noteText}` : ""}](${fileName}){alt="${attribute(alt)}"}`;
     });
