@@ -78,11 +78,17 @@ export function readDocument(markdown: string): Block[] {
     }
     const image = IMAGE.exec(text);
     const previous = blocks.at(-1);
-    const caption = FIGURE_CAPTION.exec(text)?.[1];
-    if (caption && previous?.kind === "chart") previous.caption = caption;
+    // The caption line stands above its chart (both sides are built by this version).
+    const above = previous?.kind === "text" ? FIGURE_CAPTION.exec(previous.text)?.[1] : undefined;
     blocks.push(
       image
-        ? { section, kind: "chart", text: image[1] as string, chart: image[2] as string }
+        ? {
+            section,
+            kind: "chart",
+            text: image[1] as string,
+            chart: image[2] as string,
+            ...(above && { caption: above }),
+          }
         : { section, kind: "text", text },
     );
   }
