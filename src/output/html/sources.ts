@@ -34,7 +34,8 @@ export function pageSources(
       if (!text.trim()) continue;
       const found = matcher.find(text);
       if (!found) continue;
-      const list = (sections[section] ??= []);
+      const list = sections[section] ?? [];
+      sections[section] = list;
       if (!list.some((s) => s.file === found.file && s.line === found.line))
         list.push({ file: found.file, line: found.line });
     }
