@@ -5,12 +5,12 @@ import {
   formatPercent,
   formatSwedishDate,
   formatSwedishInteger,
-  formatSwedishList,
   formatSwedishMonth,
   formatTkr,
 } from "../model/format.js";
 import { countyNames } from "../model/operations.js";
 import { matchCounty } from "../schema/counties.js";
+import { capitalise, formatSwedishList } from "../text/swedish.js";
 import { escapeMarkdownInline } from "./escape.js";
 import { locOf, Markdown, printValue, swedishNumber, TemplateValueError } from "./values.js";
 
@@ -191,7 +191,7 @@ export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{capitalize "projektomgång"}} → "Projektomgång" */
   capitalize: (value: unknown, options: HelperOptions) => {
     const text = inlineText(value, options);
-    return md(text.charAt(0).toUpperCase() + text.slice(1));
+    return md(capitalise(text));
   },
   /** {{lowercase "Bortförande"}} → "bortförande" */
   lowercase: (value: unknown, options: HelperOptions) =>
