@@ -1,14 +1,8 @@
 import { isSuppressed } from "../../model/disclosure.js";
 import { formatSwedishInteger } from "../../model/format.js";
 import { formatSwedishList, swedishCollator } from "../../text/swedish.js";
-import {
-  type Chart,
-  type ChartCell,
-  type ChartOptions,
-  type DisclosureOptions,
-  SUPPRESSED_CELL,
-  suppressionNote,
-} from "./chart.js";
+import type { Chart, ChartCell, ChartOptions, DisclosureOptions } from "./chart.js";
+import { SUPPRESSED_CELL, suppressionNote } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
 import { plainLabel } from "./swedish.js";
 
