@@ -82,6 +82,27 @@ function segments(prefix: unknown): number {
   return typeof prefix === "string" && prefix !== "" ? prefix.split(".").length : 0;
 }
 
+/** A date or month helper: the value formatted, or its RangeError as the template's invalid value. */
+function calendarHelper(
+  helper: "date" | "month",
+  format: (iso: string) => string,
+  hint: string,
+): HelperDelegate {
+  return (value: unknown, options: HelperOptions) => {
+    try {
+      return md(format(stringArg(helper, value, options)));
+    } catch (error) {
+      if (error instanceof TemplateValueError) throw error;
+      throw new TemplateValueError(
+        "template/invalid-value",
+        (error as Error).message,
+        hint,
+        locOf(options),
+      );
+    }
+  };
+}
+
 /** Swedish presentation helpers; each returns Markdown that is safe to insert. */
 export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{number 21751}} → "21 751" */
@@ -106,33 +127,9 @@ export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{plain 2023}} → "2023": digits without grouping (years, ids). */
   plain: (value: unknown, options: HelperOptions) => md(String(numberArg("plain", value, options))),
   /** {{date "2024-03-01"}} → "1 mars 2024" */
-  date: (value: unknown, options: HelperOptions) => {
-    try {
-      return md(formatSwedishDate(stringArg("date", value, options)));
-    } catch (error) {
-      if (error instanceof TemplateValueError) throw error;
-      throw new TemplateValueError(
-        "template/invalid-value",
-        (error as Error).message,
-        "Write the date as YYYY-MM-DD.",
-        locOf(options),
-      );
-    }
-  },
+  date: calendarHelper("date", formatSwedishDate, "Write the date as YYYY-MM-DD."),
   /** {{month "2023-10"}} → "oktober 2023" */
-  month: (value: unknown, options: HelperOptions) => {
-    try {
-      return md(formatSwedishMonth(stringArg("month", value, options)));
-    } catch (error) {
-      if (error instanceof TemplateValueError) throw error;
-      throw new TemplateValueError(
-        "template/invalid-value",
-        (error as Error).message,
-        "Write the month as YYYY-MM.",
-        locOf(options),
-      );
-    }
-  },
+  month: calendarHelper("month", formatSwedishMonth, "Write the month as YYYY-MM."),
   /** {{list names}} → "Dalarna, Skåne och Örebro"; conjunction="eller" for "… eller …". */
   list: (value: unknown, options: HelperOptions) => {
     if (!Array.isArray(value)) {
