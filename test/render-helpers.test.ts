@@ -6,7 +6,6 @@ import {
   formatPercent,
   formatSwedishDate,
   formatSwedishInteger,
-  formatSwedishList,
   formatSwedishMonth,
   formatTkr,
 } from "../src/model/format.js";
@@ -14,6 +13,7 @@ import { escapeMarkdown, escapeMarkdownInline } from "../src/render/escape.js";
 import { PRESENTATION_HELPERS } from "../src/render/helpers.js";
 import { loadTemplates, partialArguments } from "../src/render/index.js";
 import { Markdown, TemplateValueError } from "../src/render/values.js";
+import { formatSwedishList } from "../src/text/swedish.js";
 
 const NBSP = "\u00a0";
 

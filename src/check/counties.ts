@@ -2,18 +2,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
 import { COUNTIES, foldName } from "../schema/counties.js";
-import type { CountyStatus } from "../schema/county-status.js";
+import { type CountyStatus, isWithoutCentre } from "../schema/county-status.js";
 import { who } from "./who.js";
 
 type StatusReport = Sourced<CountyStatus>;
 
 /** The first report year in which assignment A2025/01207 asks for every county without a centre. */
 export const ALL_COUNTIES_LISTED_FROM = 2026;
-
-/** A status report with neither round nor phase is about a county without a centre. */
-export function isWithoutCentre(report: CountyStatus): boolean {
-  return report.round === undefined && report.phase === undefined;
-}
 
 /** One status report per operation; the county alone when the operation is not named. */
 function duplicates(reports: readonly StatusReport[]): Diagnostic[] {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../schema/calendar.js";
 import { foldForScan } from "./personal-data-fold.js";
 
 export type PersonalDataKind = "personnummer" | "samordningsnummer" | "email" | "phone";
@@ -23,13 +24,6 @@ export function luhnValid(tenDigits: string): boolean {
   return sum % 10 === 0;
 }
 
-function isDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
 /**
  * A personnummer or samordningsnummer (day + 60) in 10- or 12-digit form, with or without
  * "-" or "+": a real birth date and a valid check digit. Anything else is just a number.
@@ -46,7 +40,7 @@ export function identityNumberKind(
   const coordination = rawDay > 60;
   const day = coordination ? rawDay - 60 : rawDay;
   const years = century ? [Number(century + yy)] : [1900 + Number(yy), 2000 + Number(yy)];
-  if (!years.some((y) => isDate(y, month, day))) return undefined;
+  if (!years.some((y) => isCalendarDate(y, month, day))) return undefined;
   if (!luhnValid(yy + mm + dd + last)) return undefined;
   return coordination ? "samordningsnummer" : "personnummer";
 }

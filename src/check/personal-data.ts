@@ -47,22 +47,6 @@ function looksLikeFreeText(id: string): boolean {
   return t !== "" && (/\s/.test(t) || !/\d/.test(t));
 }
 
-/** Start of field `index` in the line text[start, end) without quotes, or -1 past its end. */
-function plainCellStart(
-  text: string,
-  start: number,
-  end: number,
-  delimiter: string,
-  index: number,
-) {
-  let at = start;
-  for (let i = 0; i < index; i++) {
-    at = text.indexOf(delimiter, at) + 1;
-    if (at === 0 || at > end) return -1;
-  }
-  return at;
-}
-
 interface IdColumn {
   delimiter: string;
   /** Field index of "id" in the header line; -1 when there is none. */
@@ -79,15 +63,6 @@ function freeTextFinding(file: string, line: number, column: number): Diagnostic
   return finding("personal-data/free-text", { file, line, column }, {});
 }
 
-/** The id cell of the line block[start, end): its text and 1-based column, if it has one. */
-function idCell(block: string, start: number, end: number, id: IdColumn, plain: boolean) {
-  if (!plain) return cellAt(block.slice(start, end), id.delimiter, id.index);
-  const at = plainCellStart(block, start, end, id.delimiter, id.index);
-  if (at === -1) return undefined;
-  const next = block.indexOf(id.delimiter, at);
-  return { text: block.slice(at, next === -1 || next > end ? end : next), column: at - start + 1 };
-}
-
 /** Ids that look like free text in the lines of `block` from offset `from` (line `line`). */
 function freeTextIds(file: string, block: string, from: number, line: number, id: IdColumn) {
   const found: Diagnostic[] = [];
@@ -96,7 +71,7 @@ function freeTextIds(file: string, block: string, from: number, line: number, id
   for (let start = from; start < block.length; line++) {
     let end = block.indexOf("\n", start);
     if (end === -1) end = block.length;
-    const cell = idCell(block, start, end, id, plain);
+    const cell = cellAt(block, id.delimiter, id.index, { from: start, to: end, plain });
     if (cell && looksLikeFreeText(cell.text)) found.push(freeTextFinding(file, line, cell.column));
     start = end + 1;
   }

@@ -1,7 +1,7 @@
-import { closest, distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { YearData } from "../load/dataset.js";
+import { didYouMean } from "../text/did-you-mean.js";
 
 const KINDS = ["success_factors", "challenges"] as const;
 type Kind = (typeof KINDS)[number];
@@ -50,8 +50,7 @@ function unknownIds(data: YearData): Diagnostic[] {
       report[kind].forEach((id, index) => {
         if (known.has(id)) return;
         const other = KINDS.find((k) => k !== kind && themes.data[k].some((t) => t.id === id));
-        const nearest = ids.length > 0 ? closest(id, ids) : undefined;
-        const near = nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 3);
+        const nearest = didYouMean(id, ids);
         found.push(
           finding(
             "themes/unknown",
@@ -60,7 +59,7 @@ function unknownIds(data: YearData): Diagnostic[] {
               id,
               kind,
               ...(other && { other }),
-              ...(near && { nearest }),
+              ...(nearest !== undefined && { nearest }),
               known: ids,
             },
           ),

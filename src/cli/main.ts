@@ -21,6 +21,19 @@ function colorWanted(stream: NodeJS.WriteStream, flag: boolean): boolean {
 }
 
 type SetExit = (code: number) => void;
+type PreviewFlags = { data?: string; port?: string; open: boolean; lang?: string };
+type ChangesFlags = { data?: string; since: string; format: string; lang?: string };
+type ReviewFlags = { data?: string; year?: string; out?: string; format: string; lang?: string };
+
+/** The flags of a command that reads a year's data, resolved: data root, colour, message language. */
+function resolved<F extends { data?: string; lang?: string }>(
+  program: Command,
+  flags: F,
+  stream: NodeJS.WriteStream,
+) {
+  const color = colorWanted(stream, program.opts().color !== false);
+  return { ...flags, data: dataRootFor(flags.data), color, lang: messageLang(flags.lang) };
+}
 
 /** `validate <year>`: the year's data checked, findings by a reporter. */
 function addValidate(program: Command, setExit: SetExit): void {
@@ -51,10 +64,7 @@ Examples:
     )
     .action(async (year: string, flags) => {
       const { runValidate } = await import("./validate.js");
-      const color = colorWanted(process.stdout, program.opts().color !== false);
-      const lang = messageLang(flags.lang);
-      const data = dataRootFor(flags.data);
-      setExit(await runValidate(year, { ...flags, data, color, lang }, process.stdout));
+      setExit(await runValidate(year, resolved(program, flags, process.stdout), process.stdout));
     });
 }
 
@@ -99,13 +109,9 @@ Examples:
       // The converters start first: they load while the build's own code does.
       const started = (await import("./build-start.js")).startBuild(flags);
       const { runBuild } = await import("./build.js");
-      const color = colorWanted(process.stderr, program.opts().color !== false);
-      const data = dataRootFor(flags.data);
-      const lang = messageLang(flags.lang);
       const run = flags.watch ? (await import("./preview.js")).runWatch : runBuild;
-      setExit(
-        await run(year, { ...flags, data, color, lang }, process.stdout, process.stderr, started),
-      );
+      const options = resolved(program, flags, process.stderr);
+      setExit(await run(year, options, process.stdout, process.stderr, started));
     });
 
   program
@@ -125,20 +131,11 @@ Examples:
   $ nch-report preview 2025                    # prints http://127.0.0.1:<port>/ and opens it
   $ nch-report preview 2025 --port 4000 --no-open`,
     )
-    .action(
-      async (
-        year: string,
-        flags: { data?: string; port?: string; open: boolean; lang?: string },
-      ) => {
-        const { runPreview } = await import("./preview.js");
-        const color = colorWanted(process.stderr, program.opts().color !== false);
-        const data = dataRootFor(flags.data);
-        const lang = messageLang(flags.lang);
-        setExit(
-          await runPreview(year, { ...flags, data, color, lang }, process.stdout, process.stderr),
-        );
-      },
-    );
+    .action(async (year: string, flags: PreviewFlags) => {
+      const { runPreview } = await import("./preview.js");
+      const options = resolved(program, flags, process.stderr);
+      setExit(await runPreview(year, options, process.stdout, process.stderr));
+    });
 }
 
 /** `init <year>`: a new year's folder from the previous year's. */
@@ -165,10 +162,7 @@ Examples:
     )
     .action(async (year: string, flags: { data?: string; from?: string; lang?: string }) => {
       const { runInit } = await import("./init.js");
-      const color = colorWanted(process.stdout, program.opts().color !== false);
-      const data = dataRootFor(flags.data);
-      const lang = messageLang(flags.lang);
-      setExit(await runInit(year, { ...flags, data, color, lang }, process.stdout));
+      setExit(await runInit(year, resolved(program, flags, process.stdout), process.stdout));
     });
 }
 
@@ -197,20 +191,11 @@ Examples:
   $ nch-report changes 2025 --since HEAD~1 --format md >> "$GITHUB_STEP_SUMMARY"
   $ nch-report changes 2025 --format json`,
     )
-    .action(
-      async (
-        year: string,
-        flags: { data?: string; since: string; format: string; lang?: string },
-      ) => {
-        const { runChanges } = await import("./changes.js");
-        const color = colorWanted(process.stdout, program.opts().color !== false);
-        const data = dataRootFor(flags.data);
-        const lang = messageLang(flags.lang);
-        setExit(
-          await runChanges(year, { ...flags, data, color, lang }, process.stdout, process.stderr),
-        );
-      },
-    );
+    .action(async (year: string, flags: ChangesFlags) => {
+      const { runChanges } = await import("./changes.js");
+      const options = resolved(program, flags, process.stdout);
+      setExit(await runChanges(year, options, process.stdout, process.stderr));
+    });
 }
 
 /** `review <file.docx>`: reviewers' comments and tracked changes at their sources. */
@@ -237,18 +222,10 @@ Examples:
   $ nch-report review report.docx --year 2025 --format json
   $ nch-report review report.docx --format github   # annotations on the source lines`,
     )
-    .action(
-      async (
-        file: string,
-        flags: { data?: string; year?: string; out?: string; format: string; lang?: string },
-      ) => {
-        const { runReview } = await import("./review.js");
-        const color = colorWanted(process.stdout, program.opts().color !== false);
-        const data = dataRootFor(flags.data);
-        const lang = messageLang(flags.lang);
-        setExit(await runReview(file, { ...flags, data, color, lang }, process.stdout));
-      },
-    );
+    .action(async (file: string, flags: ReviewFlags) => {
+      const { runReview } = await import("./review.js");
+      setExit(await runReview(file, resolved(program, flags, process.stdout), process.stdout));
+    });
 }
 
 /** `templates list | eject <name>`: the built-in templates and the project's overrides. */

@@ -1,21 +1,22 @@
 // The columns of the CSV inputs: what the loaders read and the provenance rule names.
 import type { CsvColumn } from "./csv.js";
 
-export const CALL_COLUMNS: readonly CsvColumn[] = [
-  { name: "date", required: true },
-  { name: "organisation", required: true },
-  { name: "county", required: true },
-  { name: "child_marriage", required: true },
-  { name: "abduction", required: true },
-  { name: "fgm", required: true },
-  { name: "id", required: false },
-  { name: "provenance", required: false },
-];
+/** The required columns, then the optional ones, in the order the contract lists them. */
+function columns(required: readonly string[], optional: readonly string[]): readonly CsvColumn[] {
+  return [
+    ...required.map((name) => ({ name, required: true })),
+    ...optional.map((name) => ({ name, required: false })),
+  ];
+}
 
-export const GRANT_COLUMNS: readonly CsvColumn[] = [
-  { name: "amount", required: true },
-  { name: "round", required: true },
-  { name: "recipient", required: true },
-  { name: "paid", required: true },
-  { name: "operation", required: false },
-];
+export const CALL_COLUMNS = columns(
+  ["date", "organisation", "county", "child_marriage", "abduction", "fgm"],
+  ["id", "provenance"],
+);
+
+export const GRANT_COLUMNS = columns(["amount", "round", "recipient", "paid"], ["operation"]);
+
+export const HISTORY_COLUMNS = columns(
+  ["year", "cases"],
+  ["exposed_persons", "child_marriage", "abduction", "fgm", "note"],
+);

@@ -50,12 +50,37 @@ export function fieldColumn(
   return (bounds ? bounds.start : to) - from + 1;
 }
 
-/** The cell at a field index of a CSV line, unquoted, with its 1-based column; none past the last. */
-export function cellAt(line: string, delimiter: string, index: number) {
-  const bounds = fieldBounds(line, delimiter, index, 0, line.length);
+/** Where field `index` of text[from, to) starts and ends when it has no `"`: every delimiter separates. */
+function plainFieldBounds(
+  text: string,
+  delimiter: string,
+  index: number,
+  from: number,
+  to: number,
+) {
+  let start = from;
+  for (let i = 0; i < index; i++) {
+    start = text.indexOf(delimiter, start) + 1;
+    if (start === 0 || start > to) return undefined;
+  }
+  const next = text.indexOf(delimiter, start);
+  return { start, end: next === -1 || next > to ? to : next };
+}
+
+/**
+ * The cell at a field index of the record text[from, to), unquoted, with its 1-based column;
+ * none past the last. `plain`: the caller knows the text has no `"` (the fast path).
+ */
+export function cellAt(
+  text: string,
+  delimiter: string,
+  index: number,
+  { from = 0, to = text.length, plain = false } = {},
+) {
+  const bounds = (plain ? plainFieldBounds : fieldBounds)(text, delimiter, index, from, to);
   if (!bounds) return undefined;
   return {
-    text: line.slice(bounds.start, bounds.end).replace(/^"|"$/g, ""),
-    column: bounds.start + 1,
+    text: text.slice(bounds.start, bounds.end).replace(/^"|"$/g, ""),
+    column: bounds.start - from + 1,
   };
 }

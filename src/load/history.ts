@@ -3,19 +3,10 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import { parseAmount } from "../schema/amount.js";
-import { type CsvColumn, streamCsv } from "./csv.js";
+import { HISTORY_COLUMNS } from "./columns.js";
+import { streamCsv } from "./csv.js";
 import type { DataFile } from "./files.js";
 import { CappedFindings, LIMITS } from "./limits.js";
-
-export const HISTORY_COLUMNS: readonly CsvColumn[] = [
-  { name: "year", required: true },
-  { name: "cases", required: true },
-  { name: "exposed_persons", required: false },
-  { name: "child_marriage", required: false },
-  { name: "abduction", required: false },
-  { name: "fgm", required: false },
-  { name: "note", required: false },
-];
 
 /** A year of the support line from before per-call data; undefined = not known (a gap, not 0). */
 export interface HistoryYear {

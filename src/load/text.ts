@@ -1,6 +1,7 @@
 import type { FindingArgs } from "../diagnostics/args.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
+import { positionsOf } from "./positions.js";
 
 /**
  * Every text input (YAML, Markdown, CSV, word lists, templates) passes here before it is parsed:
@@ -92,16 +93,12 @@ export function controlCharacters(file: string, text: string, firstLine = 1): Di
   REFUSED.lastIndex = 0;
   if (!REFUSED.test(text)) return found;
   REFUSED.lastIndex = 0;
+  const at = positionsOf(text);
   for (let match = REFUSED.exec(text); match; match = REFUSED.exec(text)) {
     const codePoint = match[0].codePointAt(0) as number;
     if (JOINERS.has(codePoint) && joins(text, match.index)) continue;
-    const lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
-    found.push(
-      controlCharacterDiagnostic(file, codePoint, {
-        line: firstLine + countLines(text, match.index),
-        column: match.index - lineStart + 1,
-      }),
-    );
+    const { line, column } = at(match.index);
+    found.push(controlCharacterDiagnostic(file, codePoint, { line: firstLine - 1 + line, column }));
     if (found.length >= MAX_REPORTED) break;
   }
   return found;
@@ -132,9 +129,3 @@ export function controlCharacterDiagnostic(
 
 /** A file full of control characters is one problem, not thousands of messages. */
 const MAX_REPORTED = 20;
-
-function countLines(text: string, end: number): number {
-  let lines = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) lines++;
-  return lines;
-}

@@ -66,7 +66,7 @@ export function parseYaml(file: string, text: string): YamlResult {
     );
   }
 
-  removePrototypeKeys(doc, file, at, diagnostics);
+  removePrototypeKeys(doc, { file, at, diagnostics });
 
   let value: unknown;
   if (diagnostics.length === 0) {
@@ -84,13 +84,13 @@ export function parseYaml(file: string, text: string): YamlResult {
   }
 
   // After toJS: a refused character is an error of its own, the file's values still count.
-  escapedControls(doc, file, at, diagnostics);
-  const positions = positionsOf(doc, at);
+  escapedControls(doc, { file, at, diagnostics });
+  const positions = valuePositions(doc, at);
   return { source: yamlSource(file, value, positions), positions, diagnostics };
 }
 
 /** The start of every value and every mapping key, by path. */
-function positionsOf(
+function valuePositions(
   doc: Document.Parsed<ParsedNode>,
   at: (offset: number) => Position,
 ): YamlPositions {
@@ -117,16 +117,19 @@ function positionsOf(
   return positions;
 }
 
+/** Where a YAML file's findings go: its name, an offset's position, and the list. */
+interface Found {
+  file: string;
+  at: (offset: number) => Position;
+  diagnostics: Diagnostic[];
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
 }
 
-function removePrototypeKeys(
-  doc: Document.Parsed<ParsedNode>,
-  file: string,
-  at: (offset: number) => Position,
-  diagnostics: Diagnostic[],
-): void {
+function removePrototypeKeys(doc: Document.Parsed<ParsedNode>, found: Found): void {
+  const { file, at, diagnostics } = found;
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && PROTOTYPE_KEYS.has(String(pair.key.value))) {
@@ -145,12 +148,8 @@ function removePrototypeKeys(
 }
 
 /** Refused characters written as escapes in quoted strings ("\\L", "\\N", "\\u202E"), which the raw text does not show. */
-function escapedControls(
-  doc: Document.Parsed<ParsedNode>,
-  file: string,
-  at: (offset: number) => Position,
-  diagnostics: Diagnostic[],
-): void {
+function escapedControls(doc: Document.Parsed<ParsedNode>, found: Found): void {
+  const { file, at, diagnostics } = found;
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value !== "string" || node.type !== "QUOTE_DOUBLE") return;

@@ -77,12 +77,6 @@ export function formatSwedishMonth(iso: string): string {
   return `${month} ${match[1]}`;
 }
 
-/** "Dalarna", "Dalarna och Skåne", "Dalarna, Skåne och Örebro" (no serial comma in Swedish). */
-export function formatSwedishList(items: readonly string[], conjunction = "och"): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
-}
-
 const NUMBER_WORDS = [
   "noll",
   "en",

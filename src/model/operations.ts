@@ -1,6 +1,6 @@
 import type { Sourced } from "../load/dataset.js";
 import { type County, countyByCode } from "../schema/counties.js";
-import type { CountyStatus } from "../schema/county-status.js";
+import { type CountyStatus, isWithoutCentre } from "../schema/county-status.js";
 import {
   OWN_SUPPORT_LINE,
   PHASES,
@@ -10,6 +10,7 @@ import {
   SERVES,
   STEERING_GROUP,
 } from "../schema/vocabulary.js";
+import { swedishCollator } from "../text/swedish.js";
 import { formatSwedishDate, formatSwedishMonth, swedishGenitive } from "./format.js";
 
 /** A county's name in the forms Swedish prose needs. */
@@ -106,8 +107,6 @@ export interface RoundModel {
   phases: PhaseGroup[];
 }
 
-const collator = new Intl.Collator("sv-SE");
-
 /** Whitespace runs to one space: names and labels go into headings and table cells. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -115,11 +114,6 @@ export function oneLine(text: string): string {
 
 function label<C extends string>(vocab: { label: Record<C, string> }, code: C | undefined) {
   return code === undefined ? null : vocab.label[code];
-}
-
-/** A status report with neither round nor phase is about a county without a centre. */
-export function isWithoutCentre(report: CountyStatus): boolean {
-  return report.round === undefined && report.phase === undefined;
 }
 
 // long: one operation's fields as the status overview shows them, one per line
@@ -193,7 +187,7 @@ function operationModel(
 function byRoundAndName(a: OperationModel, b: OperationModel): number {
   return (
     (a.round ?? Number.MAX_SAFE_INTEGER) - (b.round ?? Number.MAX_SAFE_INTEGER) ||
-    collator.compare(a.name, b.name)
+    swedishCollator.compare(a.name, b.name)
   );
 }
 
@@ -218,7 +212,7 @@ export function operationsOf(reports: readonly Sourced<CountyStatus>[]): Operati
   const countiesWithoutCentre = reports
     .filter((r) => isWithoutCentre(r.data))
     .map((r) => operationModel(r, false))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => swedishCollator.compare(a.name, b.name));
 
   const roundNumbers = [
     ...new Set(operations.map((o) => o.round).filter((r): r is number => r !== null)),

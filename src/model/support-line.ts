@@ -2,6 +2,7 @@ import type { CallsSummary } from "../load/calls.js";
 import type { HistoryYear } from "../load/history.js";
 import { COUNTIES } from "../schema/counties.js";
 import { EXPOSURES, type Exposure, ORGANISATIONS } from "../schema/vocabulary.js";
+import { swedishCollator } from "../text/swedish.js";
 import { isSuppressed } from "./disclosure.js";
 import { formatSwedishInteger } from "./format.js";
 import { factsOf, type SupportLineFacts } from "./support-line-facts.js";
@@ -174,8 +175,6 @@ function maybeCell(count: number | null, minCount: number | undefined): CountCel
     : cell(count, minCount);
 }
 
-const collator = new Intl.Collator("sv-SE");
-
 /**
  * Most first (ties by name); suppressed rows after the others in alphabetical order, so that
  * their order does not give their counts away.
@@ -184,7 +183,7 @@ function byCountThenName(a: number, b: number, nameA: string, nameB: string, min
   const hiddenA = isSuppressed(a, minCount);
   const hiddenB = isSuppressed(b, minCount);
   if (hiddenA !== hiddenB) return hiddenA ? 1 : -1;
-  return (hiddenA ? 0 : b - a) || collator.compare(nameA, nameB);
+  return (hiddenA ? 0 : b - a) || swedishCollator.compare(nameA, nameB);
 }
 
 // long: the support line section's shape, one breakdown (organisation, county, exposure) after another

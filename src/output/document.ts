@@ -28,6 +28,18 @@ export type DocumentMeta = Pick<
   | "backCover"
 > & { lang: string };
 
+/** The colophon's rows, label and value, in the published report's order. */
+export function colophonRows(meta: DocumentMeta): [string, string][] {
+  return [
+    ["Titel", meta.title],
+    ["Författare", meta.organisation],
+    ["ISBN", meta.isbn],
+    ["Rapportnummer", meta.reportNumber],
+    ["Diarienummer", meta.registrationNumber],
+    ["Utgivningsår", String(meta.published)],
+  ];
+}
+
 export interface DocumentOptions {
   /** Stamp line on every page: "UTKAST · 1a2b3c4 · 2026-11-23", "Exempeldata", or "" for none. */
   stamp: string;

@@ -3,10 +3,10 @@ import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type CacheSpace, NO_CACHE } from "../cache-space.js";
 import { renderChartPng } from "./charts/index.js";
+import type { DocumentInput, DocumentOptions } from "./document.js";
 import {
   baseName,
-  type DocumentInput,
-  type DocumentOptions,
+  colophonRows,
   documentInput,
   flattenImagePaths,
   PANDOC_MARKDOWN,
@@ -123,15 +123,7 @@ export async function chartPngs(
  * them: a pandoc abstract without a heading, whose style starts a page. Values are data: escaped.
  */
 function colophon(meta: DocumentInput["meta"], wordmark: boolean): string {
-  const rows: [string, string][] = [
-    ["Titel", meta.title],
-    ["Författare", meta.organisation],
-    ["ISBN", meta.isbn],
-    ["Rapportnummer", meta.reportNumber],
-    ["Diarienummer", meta.registrationNumber],
-    ["Utgivningsår", String(meta.published)],
-  ];
-  const lines = rows
+  const lines = colophonRows(meta)
     .map(([label, value]) => `| ${label}: ${escapeMarkdownInline(value)}`)
     .join("\n");
   const image = wordmark

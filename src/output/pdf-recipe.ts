@@ -1,13 +1,8 @@
-import type { OutputRecipe } from "./recipe.js";
+import { convertedDocument } from "./recipe.js";
 
 /** The PDF output; its code (src/output/pdf.ts) loads only when PDF is asked for. */
-export const pdfRecipe = {
-  name: "pdf",
-  displayName: "PDF",
-  files: ["report.pdf"],
-  target: "pandoc",
-  converters: ["pdf"],
-  byDefault: true,
-  ownStep: true,
-  load: async () => (await import("./pdf.js")).pdfFiles,
-} as const satisfies OutputRecipe<"pdf">;
+export const pdfRecipe = convertedDocument(
+  "pdf",
+  "PDF",
+  async () => (await import("./pdf.js")).pdfFiles,
+);

@@ -2,14 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import type { ConverterError } from "./converters.js";
-import {
-  baseName,
-  type DocumentInput,
-  type DocumentOptions,
-  documentInput,
-  flattenImagePaths,
-  PANDOC_MARKDOWN,
-} from "./document.js";
+import type { DocumentInput, DocumentOptions } from "./document.js";
+import { baseName, documentInput, flattenImagePaths, PANDOC_MARKDOWN } from "./document.js";
 import { unprintableDiagnostics } from "./font-coverage.js";
 import { PDF_STANDARDS, type PdfStandard } from "./pdf-standards.js";
 import { type MakeFiles, TemplateError } from "./recipe.js";

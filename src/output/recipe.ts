@@ -65,3 +65,22 @@ export interface OutputRecipe<Name extends string = string> {
   ownStep: boolean;
   load(): Promise<MakeFiles>;
 }
+
+/** A document pandoc converts in a worker of its own (DOCX, PDF): made by default, in its own step. */
+export function convertedDocument<const Name extends "docx" | "pdf">(
+  name: Name,
+  displayName: string,
+  load: () => Promise<MakeFiles>,
+): OutputRecipe<Name> {
+  const files = [`report.${name}`];
+  return {
+    name,
+    displayName,
+    files,
+    target: "pandoc",
+    converters: [name],
+    byDefault: true,
+    ownStep: true,
+    load,
+  };
+}

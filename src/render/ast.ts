@@ -1,6 +1,6 @@
-import { closest, distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
+import { didYouMean } from "../text/did-you-mean.js";
 import type { Loc } from "./values.js";
 
 type Node = hbs.AST.Node;
@@ -95,7 +95,6 @@ class Preparer {
           path.original,
           [...this.known.partials],
           node,
-          3,
         );
       }
     } else this.expression(node.name);
@@ -143,7 +142,6 @@ class Preparer {
       (path as PathExpression).original,
       helpers,
       node,
-      2,
     );
   }
 
@@ -153,15 +151,13 @@ class Preparer {
     name: string,
     names: string[],
     node: Node,
-    nearEnough: number,
   ): void {
-    const nearest = names.length > 0 ? closest(name, names) : undefined;
-    const near = nearest !== undefined && distance(name, nearest) <= nearEnough;
+    const nearest = didYouMean(name, names);
     this.diagnostics.push(
       finding(
         code,
         { file: this.file, line: node.loc.start.line, column: node.loc.start.column + 1 },
-        { what, name, ...(near ? { nearest } : { known: names.sort() }) },
+        { what, name, ...(nearest !== undefined ? { nearest } : { known: names.sort() }) },
       ),
     );
   }

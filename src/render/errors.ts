@@ -1,7 +1,7 @@
-import { closest, distance } from "fastest-levenshtein";
 import type Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type FindingPlace, finding } from "../diagnostics/finding.js";
+import { didYouMean } from "../text/did-you-mean.js";
 import { type ExpressionIndex, positionKey } from "./ast.js";
 import { type Loc, TemplateValueError } from "./values.js";
 
@@ -144,10 +144,8 @@ function suggestion(path: string, context: unknown): string | undefined {
     if (current === null || typeof current !== "object") return undefined;
     const keys = Object.keys(current);
     if (!keys.includes(part)) {
-      const nearest = keys.length > 0 ? closest(part, keys) : undefined;
-      if (nearest === undefined || distance(part, nearest) > Math.max(2, part.length / 3))
-        return undefined;
-      return [...parts.slice(0, i), nearest].join(".");
+      const nearest = didYouMean(part, keys);
+      return nearest === undefined ? undefined : [...parts.slice(0, i), nearest].join(".");
     }
     current = (current as Record<string, unknown>)[part];
   }

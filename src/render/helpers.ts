@@ -5,12 +5,12 @@ import {
   formatPercent,
   formatSwedishDate,
   formatSwedishInteger,
-  formatSwedishList,
   formatSwedishMonth,
   formatTkr,
 } from "../model/format.js";
 import { countyNames } from "../model/operations.js";
 import { matchCounty } from "../schema/counties.js";
+import { capitalise, formatSwedishList } from "../text/swedish.js";
 import { escapeMarkdownInline } from "./escape.js";
 import { locOf, Markdown, printValue, swedishNumber, TemplateValueError } from "./values.js";
 
@@ -82,6 +82,27 @@ function segments(prefix: unknown): number {
   return typeof prefix === "string" && prefix !== "" ? prefix.split(".").length : 0;
 }
 
+/** A date or month helper: the value formatted, or its RangeError as the template's invalid value. */
+function calendarHelper(
+  helper: "date" | "month",
+  format: (iso: string) => string,
+  hint: string,
+): HelperDelegate {
+  return (value: unknown, options: HelperOptions) => {
+    try {
+      return md(format(stringArg(helper, value, options)));
+    } catch (error) {
+      if (error instanceof TemplateValueError) throw error;
+      throw new TemplateValueError(
+        "template/invalid-value",
+        (error as Error).message,
+        hint,
+        locOf(options),
+      );
+    }
+  };
+}
+
 /** Swedish presentation helpers; each returns Markdown that is safe to insert. */
 export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{number 21751}} → "21 751" */
@@ -106,33 +127,9 @@ export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{plain 2023}} → "2023": digits without grouping (years, ids). */
   plain: (value: unknown, options: HelperOptions) => md(String(numberArg("plain", value, options))),
   /** {{date "2024-03-01"}} → "1 mars 2024" */
-  date: (value: unknown, options: HelperOptions) => {
-    try {
-      return md(formatSwedishDate(stringArg("date", value, options)));
-    } catch (error) {
-      if (error instanceof TemplateValueError) throw error;
-      throw new TemplateValueError(
-        "template/invalid-value",
-        (error as Error).message,
-        "Write the date as YYYY-MM-DD.",
-        locOf(options),
-      );
-    }
-  },
+  date: calendarHelper("date", formatSwedishDate, "Write the date as YYYY-MM-DD."),
   /** {{month "2023-10"}} → "oktober 2023" */
-  month: (value: unknown, options: HelperOptions) => {
-    try {
-      return md(formatSwedishMonth(stringArg("month", value, options)));
-    } catch (error) {
-      if (error instanceof TemplateValueError) throw error;
-      throw new TemplateValueError(
-        "template/invalid-value",
-        (error as Error).message,
-        "Write the month as YYYY-MM.",
-        locOf(options),
-      );
-    }
-  },
+  month: calendarHelper("month", formatSwedishMonth, "Write the month as YYYY-MM."),
   /** {{list names}} → "Dalarna, Skåne och Örebro"; conjunction="eller" for "… eller …". */
   list: (value: unknown, options: HelperOptions) => {
     if (!Array.isArray(value)) {
@@ -191,7 +188,7 @@ export const PRESENTATION_HELPERS: Record<string, HelperDelegate> = {
   /** {{capitalize "projektomgång"}} → "Projektomgång" */
   capitalize: (value: unknown, options: HelperOptions) => {
     const text = inlineText(value, options);
-    return md(text.charAt(0).toUpperCase() + text.slice(1));
+    return md(capitalise(text));
   },
   /** {{lowercase "Bortförande"}} → "bortförande" */
   lowercase: (value: unknown, options: HelperOptions) =>

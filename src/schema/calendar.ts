@@ -1,7 +1,3 @@
-/** The hint of every date that cannot be read, in YAML and CSV alike. */
-export const DATE_HINT =
-  "Expected a date YYYY-MM-DD that exists in the calendar, for example 2024-03-01.";
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether year, month (1–12) and day name a day of the calendar (2025-02-30 does not). */

@@ -1,4 +1,4 @@
-import { closest, distance } from "fastest-levenshtein";
+import { didYouMean } from "../text/did-you-mean.js";
 
 export interface County {
   /** SCB county code, two digits. */
@@ -84,13 +84,8 @@ export function matchCounty(input: string | number): CountyMatch {
   const county = byKey.get(key);
   if (county) return { county };
   if (key.length === 0) return { county: undefined };
-  const keys = [...byKey.keys()];
-  const nearest = closest(key, keys);
-  // A suggestion only when it is plausibly a typo, not an unrelated name.
-  if (distance(key, nearest) <= Math.max(2, Math.floor(nearest.length / 3))) {
-    return { county: undefined, suggestion: byKey.get(nearest) };
-  }
-  return { county: undefined };
+  const nearest = didYouMean(key, [...byKey.keys()]);
+  return { county: undefined, ...(nearest !== undefined && { suggestion: byKey.get(nearest) }) };
 }
 
 /** The county a failed match comes nearest, as a finding's args (none when nothing is near). */

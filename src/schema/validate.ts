@@ -1,8 +1,8 @@
-import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { YamlPath, YamlSource } from "../load/yaml.js";
+import { didYouMean } from "../text/did-you-mean.js";
 import type { IssueParams } from "./common.js";
 import { explainIssue } from "./explain.js";
 
@@ -31,12 +31,11 @@ function toDiagnostics(
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
-      const nearest = known.length > 0 ? closest(key, known) : undefined;
-      const near = nearest !== undefined && distance(key, nearest) <= 3;
+      const nearest = didYouMean(key, known);
       return finding(
         "schema/unknown-key",
         { file: source.file, ...source.locateKey(path, key) },
-        { key, where, ...(near && { nearest }), known },
+        { key, where, ...(nearest !== undefined && { nearest }), known },
       );
     });
   }

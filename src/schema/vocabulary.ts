@@ -34,32 +34,20 @@ export const PHASES = vocabulary(
 );
 export type Phase = (typeof PHASES.codes)[number];
 
-export const STEERING_GROUP = vocabulary("steering_group", {
-  established: "Etablerad",
-  planned: "Planerad",
-  none: "Saknas",
-});
+/** The small vocabularies of a status report, by the key they are the values of. */
+const STATUS_LABELS = {
+  steering_group: { established: "Etablerad", planned: "Planerad", none: "Saknas" },
+  project_lead: { staffed: "Tillsatt", vacant: "Vakant" },
+  own_support_line: { yes: "Ja", planned: "Planerad", no: "Nej" },
+  serves: { professionals: "Yrkesverksamma", exposed: "Utsatta" },
+  "principal.status": { decided: "Beslutad", planned: "Planerad" },
+} as const;
 
-export const PROJECT_LEAD = vocabulary("project_lead", {
-  staffed: "Tillsatt",
-  vacant: "Vakant",
-});
-
-export const OWN_SUPPORT_LINE = vocabulary("own_support_line", {
-  yes: "Ja",
-  planned: "Planerad",
-  no: "Nej",
-});
-
-export const SERVES = vocabulary("serves", {
-  professionals: "Yrkesverksamma",
-  exposed: "Utsatta",
-});
-
-export const PRINCIPAL_STATUS = vocabulary("principal.status", {
-  decided: "Beslutad",
-  planned: "Planerad",
-});
+export const STEERING_GROUP = vocabulary("steering_group", STATUS_LABELS.steering_group);
+export const PROJECT_LEAD = vocabulary("project_lead", STATUS_LABELS.project_lead);
+export const OWN_SUPPORT_LINE = vocabulary("own_support_line", STATUS_LABELS.own_support_line);
+export const SERVES = vocabulary("serves", STATUS_LABELS.serves);
+export const PRINCIPAL_STATUS = vocabulary("principal.status", STATUS_LABELS["principal.status"]);
 
 export const ORGANISATIONS = vocabulary(
   "organisation",

@@ -1,4 +1,5 @@
 import type { Position } from "../../diagnostics/diagnostic.js";
+import { lineIndexAt } from "../../load/positions.js";
 
 /** One line of prose and where its first character lies in the source file (1-based). */
 export interface ProseLine {
@@ -100,13 +101,7 @@ function positions(unit: ProseUnit): (offset: number) => Position {
     offset += l.text.length + 1;
   }
   return (at) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= at) low = mid;
-      else high = mid - 1;
-    }
+    const low = lineIndexAt(starts, at);
     const line = unit.lines[low] as ProseLine;
     return { line: line.line, column: line.column + at - (starts[low] as number) };
   };

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getDictionary, type SpellingDictionary } from "cspell-lib";
+import { capitalise } from "../../text/swedish.js";
 import { compoundFormBase, findNear, type Lexicon, splitCompound } from "./compounds.js";
 import type { Verdict } from "./verdict.js";
 
@@ -86,5 +87,3 @@ export async function createSpeller(listed: ReadonlySet<string>): Promise<Spelle
     },
   };
 }
-
-const capitalise = (word: string) => (word[0]?.toUpperCase() ?? "") + word.slice(1);

@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { finding } from "../../diagnostics/finding.js";
+import { positionsOf } from "../../load/positions.js";
+import { capitalise } from "../../text/swedish.js";
 import type { ProseWord } from "./prose.js";
 
 /**
@@ -28,8 +30,7 @@ export function parseTerminology(
   text: string,
 ): { terms: Term[]; diagnostics: Diagnostic[] } {
   const doc = parseDocument(text, { prettyErrors: false });
-  const lines = lineStarts(text);
-  const at = (offset: number) => positionOf(lines, offset);
+  const at = positionsOf(text);
   const diagnostics: Diagnostic[] = doc.errors.map((e) =>
     finding(
       "yaml/syntax",
@@ -73,18 +74,6 @@ function invalid(
   );
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionOf(starts: number[], offset: number): { line: number; column: number } {
-  let line = starts.length - 1;
-  while (line > 0 && (starts[line] as number) > offset) line--;
-  return { line: line + 1, column: offset - (starts[line] as number) + 1 };
-}
-
 /**
  * Later terms win over earlier ones for the same wrong form, with or without "*" (the user's
  * list over the built-in one). A form mapped to itself is switched off.
@@ -98,9 +87,7 @@ export function mergeTerms(...lists: Term[][]): Term[] {
 /** Keeps the case of the first letter as written: "Könstympling" → "Könsstympning". */
 function matchCase(written: string, replacement: string): string {
   const first = written[0] ?? "";
-  return first !== first.toLowerCase()
-    ? (replacement[0]?.toUpperCase() ?? "") + replacement.slice(1)
-    : replacement;
+  return first !== first.toLowerCase() ? capitalise(replacement) : replacement;
 }
 
 /** The wrong forms among a unit's words, longest match first; words are never part of two hits. */

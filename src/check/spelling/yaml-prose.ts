@@ -1,4 +1,5 @@
 import { isScalar, parseDocument, Scalar } from "yaml";
+import { lineIndexAt, lineStarts } from "../../load/positions.js";
 import type { YamlPath } from "../../load/yaml.js";
 import type { ProseLine, ProseUnit } from "./prose.js";
 
@@ -18,13 +19,8 @@ export function yamlProseUnits(
   paths: readonly YamlPath[],
 ): ProseUnit[] {
   const doc = parseDocument(text, { prettyErrors: false });
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let line = starts.length - 1;
-    while (line > 0 && (starts[line] as number) > offset) line--;
-    return line;
-  };
+  const starts = lineStarts(text);
+  const lineOf = (offset: number) => lineIndexAt(starts, offset);
 
   const units: ProseUnit[] = [];
   for (const at of paths) {

@@ -1,6 +1,7 @@
 // English words of the cross-file rules (src/check/): the texts the tool has always printed.
 
-import { alternatives, int } from "./format.js";
+import { formatSwedishInteger } from "../../model/format.js";
+import { formatSwedishList } from "../../text/swedish.js";
 import type { Catalogue } from "./types.js";
 
 const THEME = {
@@ -19,8 +20,8 @@ const who = (a: { operation?: string; county: string }) =>
 export const enCheck = {
   "finance/sum-mismatch": (a) => ({
     message:
-      `"${a.label}": the stated ${a.column} ${int(a.stated)} ${a.unit} is not the sum of its ` +
-      `lines, ${int(a.computed)} ${a.unit} (difference ${int(a.difference)} ${a.unit}; rounding explains ` +
+      `"${a.label}": the stated ${a.column} ${formatSwedishInteger(a.stated)} ${a.unit} is not the sum of its ` +
+      `lines, ${formatSwedishInteger(a.computed)} ${a.unit} (difference ${formatSwedishInteger(a.difference)} ${a.unit}; rounding explains ` +
       `at most ${a.tolerance.toLocaleString("sv-SE")} ${a.unit}).`,
     hint:
       `Correct the ${a.column} of "${a.label}" or one of the ${a.lines} figures it adds up, ` +
@@ -28,14 +29,14 @@ export const enCheck = {
   }),
   "finance/above-ceiling": (a) => ({
     message:
-      `The sub-assignment ${a.subAssignment} spent ${int(a.spent)} kr, ${int(a.spent - a.ceiling)} kr ` +
-      `more than its ceiling of ${int(a.ceiling)} kr.`,
+      `The sub-assignment ${a.subAssignment} spent ${formatSwedishInteger(a.spent)} kr, ${formatSwedishInteger(a.spent - a.ceiling)} kr ` +
+      `more than its ceiling of ${formatSwedishInteger(a.ceiling)} kr.`,
     hint: "Check the amount spent against the ledger; spending above the ceiling needs the government's approval.",
   }),
   "grants/total-mismatch": (a) => ({
     message:
-      `The grants paid in finance/grants.csv add up to ${int(a.paid)} kr, but the appropriation's ` +
-      `line "${a.label}" says ${int(a.stated)} kr: a difference of ${int(Math.abs(a.difference))} kr ` +
+      `The grants paid in finance/grants.csv add up to ${formatSwedishInteger(a.paid)} kr, but the appropriation's ` +
+      `line "${a.label}" says ${formatSwedishInteger(a.stated)} kr: a difference of ${formatSwedishInteger(Math.abs(a.difference))} kr ` +
       `(${a.difference > 0 ? "more paid than booked" : "less paid than booked"}).`,
     hint:
       "If the difference has a cause such as an accrual (periodisering) or a repayment, explain " +
@@ -46,11 +47,11 @@ export const enCheck = {
     hint: 'Mark the line for lämnade bidrag with "role: grants".',
   }),
   "grants/paid-outside-year": (a) => ({
-    message: `The payment of ${int(a.amount)} kr to ${a.recipient} on ${a.paid} is outside the report year ${a.year}.`,
+    message: `The payment of ${formatSwedishInteger(a.amount)} kr to ${a.recipient} on ${a.paid} is outside the report year ${a.year}.`,
     hint: `Move the payment to the data of ${a.paid.slice(0, 4)}, or correct the date.`,
   }),
   "grants/no-status-report": (a) => ({
-    message: `${who(a)} received a grant (${int(a.amount)} kr, round ${a.round}) but has no status report in counties/.`,
+    message: `${who(a)} received a grant (${formatSwedishInteger(a.amount)} kr, round ${a.round}) but has no status report in counties/.`,
     hint: `Add counties/<name>.yaml with county: ${a.county}${a.operation ? ` and operation: ${a.operation}` : ""}.`,
   }),
   "grants/no-payment": (a) => ({
@@ -58,7 +59,7 @@ export const enCheck = {
     hint: "Add the payment to finance/grants.csv, or state why there is none under payment_note.",
   }),
   "grants/above-ceiling": (a) => ({
-    message: `The grants paid in ${a.year}, ${int(a.paid)} kr, exceed the ceiling of ${int(a.ceiling)} kr by ${int(a.paid - a.ceiling)} kr.`,
+    message: `The grants paid in ${a.year}, ${formatSwedishInteger(a.paid)} kr, exceed the ceiling of ${formatSwedishInteger(a.ceiling)} kr by ${formatSwedishInteger(a.paid - a.ceiling)} kr.`,
     hint: "Check grants.csv for payments booked twice or in the wrong year, and the ceiling against the regleringsbrev.",
   }),
   "themes/unknown": (a) => ({
@@ -210,7 +211,7 @@ export const enCheck = {
     hint: `${
       a.suggestions.length === 0
         ? ""
-        : `Did you mean ${alternatives(
+        : `Did you mean ${formatSwedishList(
             a.suggestions.map((s) => `"${s}"`),
             "or",
           )}? `

@@ -1,9 +1,9 @@
 // English words of the findings about files, YAML, CSV, limits and templates: the texts the tool
 // has always printed. Codes whose args carry `detail` pass a parser's or a rule's own words on.
 import type { FindingArgs } from "../args.js";
+import { quoted } from "../quote.js";
 import { DATE_HINT_EN } from "./dates.js";
 import { enSchemaIssue, TERMINOLOGY_HINT } from "./en-schema.js";
-import { q } from "./format.js";
 import type { Catalogue } from "./types.js";
 
 const unknownName = (a: FindingArgs["template/unknown-helper"]) => {
@@ -30,7 +30,7 @@ export const enLoad = {
           hint: "Create the file, or correct the path that names it.",
         }
       : {
-          message: `The chapter ${q(a.chapter)} does not exist (${a.file}).`,
+          message: `The chapter ${quoted(a.chapter)} does not exist (${a.file}).`,
           hint: "Create the chapter file, or correct its name in the chapter list.",
         },
   "file/absent": (a) => ({
@@ -60,7 +60,7 @@ export const enLoad = {
   "path/outside-data": (a) => {
     if (a.problem === "path")
       return {
-        message: `The path ${q(a.path)} points outside the data folder.`,
+        message: `The path ${quoted(a.path)} points outside the data folder.`,
         hint: "Write a path relative to the year's folder, without .. and not absolute.",
       };
     if (a.problem === "symlink")
@@ -146,39 +146,39 @@ export const enLoad = {
           hint: `The header line must name: ${a.known.join(", ")}.`,
         },
   "csv/unknown-column": (a) => ({
-    message: `Unknown column ${q(a.column)}.`,
+    message: `Unknown column ${quoted(a.column)}.`,
     hint: `The columns are: ${a.known.join(", ")}.`,
   }),
   "csv/invalid-value": (a) => {
     switch (a.problem) {
       case "amount":
         return {
-          message: `${q(a.value)} is not an amount.`,
+          message: `${quoted(a.value)} is not an amount.`,
           hint: 'Write it as "1 105 000,0" or 1105000.00.',
         };
       case "round":
         return {
-          message: `${q(a.value)} is not a project round.`,
+          message: `${quoted(a.value)} is not a project round.`,
           hint: 'Write the round as "Grupp 3" or 3.',
         };
       case "year":
         return {
-          message: `${q(a.value)} is not a year.`,
+          message: `${quoted(a.value)} is not a year.`,
           hint: "Write the year with four digits.",
         };
       case "date":
         return {
-          message: `${q(a.value)} is not a ${a.payment ? "payment " : ""}date in the calendar.`,
+          message: `${quoted(a.value)} is not a ${a.payment ? "payment " : ""}date in the calendar.`,
           hint: DATE_HINT_EN,
         };
       case "count":
         return {
-          message: `${q(a.value)} in ${a.column} is not a count.`,
+          message: `${quoted(a.value)} in ${a.column} is not a count.`,
           hint: "Write a whole number, or leave the cell empty when the figure is not known.",
         };
       case "people":
         return {
-          message: `${q(a.value)} in ${a.column} is not a count of people.`,
+          message: `${quoted(a.value)} in ${a.column} is not a count of people.`,
           hint: "Write a whole number of 0 or more, or leave the cell empty for 0.",
         };
       case "too-many-people":
@@ -194,7 +194,7 @@ export const enLoad = {
     }
   },
   "csv/duplicate-column": (a) => ({
-    message: `The column ${q(a.column)} appears twice in the header: cells ${a.first} and ${a.second}.`,
+    message: `The column ${quoted(a.column)} appears twice in the header: cells ${a.first} and ${a.second}.`,
     hint: "Remove or rename one of the two columns, so that it is clear which one holds the data.",
   }),
   "text/control-character": (a) => ({
@@ -214,7 +214,7 @@ export const enLoad = {
     hint: `Move the row to the data of ${a.date.slice(0, 4)}, or correct the date.`,
   }),
   "calls/duplicate-id": (a) => ({
-    message: `The call id ${q(a.id)} is used twice: on line ${a.first} and line ${a.second}.`,
+    message: `The call id ${quoted(a.id)} is used twice: on line ${a.first} and line ${a.second}.`,
     hint: "Give each call its own id.",
   }),
   "calls/none": (a) => ({
@@ -250,8 +250,8 @@ export const enLoad = {
   "county/unknown": (a) => ({
     message:
       a.context === "recipient"
-        ? `The recipient ${q(a.value)} is not a county board.`
-        : `${a.where ? `${a.where}: ` : ""}${q(a.value)} is not a Swedish county.`,
+        ? `The recipient ${quoted(a.value)} is not a county board.`
+        : `${a.where ? `${a.where}: ` : ""}${quoted(a.value)} is not a Swedish county.`,
     hint: `${
       a.suggestion !== undefined
         ? `Did you mean "${a.suggestion}" (${a.suggestionCode})?`
@@ -259,7 +259,7 @@ export const enLoad = {
     }${a.context === "cell" ? " Leave the cell empty when the county is unknown." : ""}`,
   }),
   "vocab/unknown": (a) => ({
-    message: `${a.where ? `${a.where}: ` : ""}${q(a.value)} is not ${a.cell ? "an" : "a valid"} ${a.vocabulary}.`,
+    message: `${a.where ? `${a.where}: ` : ""}${quoted(a.value)} is not ${a.cell ? "an" : "a valid"} ${a.vocabulary}.`,
     hint: `Use one of: ${a.known.join(", ")}.`,
   }),
   "personal-data/in-output": (a) => ({
@@ -310,7 +310,7 @@ export const enLoad = {
     message:
       a.text === undefined
         ? `The PDF has no font for the character ${a.character}.`
-        : `The PDF has no font for the characters ${q(a.text)} (${a.character.split(" ")[0]} …).`,
+        : `The PDF has no font for the characters ${quoted(a.text)} (${a.character.split(" ")[0]} …).`,
     hint: "The PDF prints Latin, Arabic and Persian, Tigrinya (Ethiopic), common symbols and emoji; write the word in one of those scripts, or leave the characters out.",
   }),
   "template/chart": (a) => ({

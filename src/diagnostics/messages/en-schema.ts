@@ -1,7 +1,7 @@
 // English words of schema/invalid-value: what was expected, what was found, how to write it.
 import type { Found, SchemaIssue } from "../args.js";
+import { quoted } from "../quote.js";
 import { DATE_HINT_EN } from "./dates.js";
-import { q } from "./format.js";
 import type { Words } from "./types.js";
 
 const EXPECTED: Record<string, string> = {
@@ -42,8 +42,8 @@ const FOUND: Record<Found["found"], string> = {
 };
 
 function found(a: Found): string {
-  if (a.found === "text") return `the text ${q(a.value)}`;
-  if (a.found === "value") return q(a.value);
+  if (a.found === "text") return `the text ${quoted(a.value)}`;
+  if (a.found === "value") return quoted(a.value);
   return FOUND[a.found];
 }
 
@@ -76,10 +76,10 @@ function explained(a: SchemaIssue): Words {
         hint: `Expected one of: ${a.values.join(", ")}.`,
       };
     case "not-calendar-date":
-      return { message: `${q(a.value)} is not a date in the calendar.`, hint: DATE_HINT_EN };
+      return { message: `${quoted(a.value)} is not a date in the calendar.`, hint: DATE_HINT_EN };
     case "not-amount":
       return {
-        message: `${q(a.value)} is not an amount.`,
+        message: `${quoted(a.value)} is not an amount.`,
         hint: 'Write it as 1105000 or "1 105 000,0".',
       };
     case "no-outcome":

@@ -1,5 +1,6 @@
 // Svenska för de regler som jämför filerna (src/check/): klarspråk för analytikerna på NCH.
-import { alternatives, int } from "./format.js";
+import { formatSwedishInteger } from "../../model/format.js";
+import { formatSwedishList } from "../../text/swedish.js";
 import type { Catalogue } from "./types.js";
 
 const THEME = { success_factors: "framgångsfaktor", challenges: "utmaning" } as const;
@@ -15,21 +16,21 @@ const who = (a: { operation?: string; county: string }) =>
 export const svCheck = {
   "finance/sum-mismatch": (a) => ({
     message:
-      `"${a.label}": ${COLUMN[a.column]} ${int(a.stated)} ${a.unit} är inte summan av raderna, ` +
-      `${int(a.computed)} ${a.unit} (skillnad ${int(a.difference)} ${a.unit}; avrundning förklarar ` +
+      `"${a.label}": ${COLUMN[a.column]} ${formatSwedishInteger(a.stated)} ${a.unit} är inte summan av raderna, ` +
+      `${formatSwedishInteger(a.computed)} ${a.unit} (skillnad ${formatSwedishInteger(a.difference)} ${a.unit}; avrundning förklarar ` +
       `högst ${a.tolerance.toLocaleString("sv-SE")} ${a.unit}).`,
     hint:
       `Rätta ${COLUMN[a.column]} för "${a.label}" eller något av de ${a.lines} belopp som summeras, ` +
       "eller ta bort den angivna summan så räknar verktyget ut den.",
   }),
   "finance/above-ceiling": (a) => ({
-    message: `Deluppdraget ${a.subAssignment} har använt ${int(a.spent)} kr, ${int(a.spent - a.ceiling)} kr mer än takbeloppet ${int(a.ceiling)} kr.`,
+    message: `Deluppdraget ${a.subAssignment} har använt ${formatSwedishInteger(a.spent)} kr, ${formatSwedishInteger(a.spent - a.ceiling)} kr mer än takbeloppet ${formatSwedishInteger(a.ceiling)} kr.`,
     hint: "Stäm av beloppet mot huvudboken; att använda mer än takbeloppet kräver regeringens medgivande.",
   }),
   "grants/total-mismatch": (a) => ({
     message:
-      `Utbetalda bidrag i finance/grants.csv blir sammanlagt ${int(a.paid)} kr, men anslagsraden ` +
-      `"${a.label}" anger ${int(a.stated)} kr: en skillnad på ${int(Math.abs(a.difference))} kr ` +
+      `Utbetalda bidrag i finance/grants.csv blir sammanlagt ${formatSwedishInteger(a.paid)} kr, men anslagsraden ` +
+      `"${a.label}" anger ${formatSwedishInteger(a.stated)} kr: en skillnad på ${formatSwedishInteger(Math.abs(a.difference))} kr ` +
       `(${a.difference > 0 ? "mer utbetalt än bokfört" : "mindre utbetalt än bokfört"}).`,
     hint:
       "Om skillnaden har en förklaring, till exempel en periodisering eller en återbetalning, förklara den " +
@@ -40,11 +41,11 @@ export const svCheck = {
     hint: 'Markera raden för lämnade bidrag med "role: grants".',
   }),
   "grants/paid-outside-year": (a) => ({
-    message: `Utbetalningen på ${int(a.amount)} kr till ${a.recipient} den ${a.paid} ligger utanför redovisningsåret ${a.year}.`,
+    message: `Utbetalningen på ${formatSwedishInteger(a.amount)} kr till ${a.recipient} den ${a.paid} ligger utanför redovisningsåret ${a.year}.`,
     hint: `Flytta utbetalningen till uppgifterna för ${a.paid.slice(0, 4)}, eller rätta datumet.`,
   }),
   "grants/no-status-report": (a) => ({
-    message: `${who(a)} har fått bidrag (${int(a.amount)} kr, grupp ${a.round}) men har ingen lägesbild i counties/.`,
+    message: `${who(a)} har fått bidrag (${formatSwedishInteger(a.amount)} kr, grupp ${a.round}) men har ingen lägesbild i counties/.`,
     hint: `Lägg till counties/<namn>.yaml med county: ${a.county}${a.operation ? ` och operation: ${a.operation}` : ""}.`,
   }),
   "grants/no-payment": (a) => ({
@@ -52,7 +53,7 @@ export const svCheck = {
     hint: "Lägg till utbetalningen i finance/grants.csv, eller förklara under payment_note varför det inte finns någon.",
   }),
   "grants/above-ceiling": (a) => ({
-    message: `Bidragen som betalades ut ${a.year}, ${int(a.paid)} kr, överstiger takbeloppet ${int(a.ceiling)} kr med ${int(a.paid - a.ceiling)} kr.`,
+    message: `Bidragen som betalades ut ${a.year}, ${formatSwedishInteger(a.paid)} kr, överstiger takbeloppet ${formatSwedishInteger(a.ceiling)} kr med ${formatSwedishInteger(a.paid - a.ceiling)} kr.`,
     hint: "Kontrollera om grants.csv har utbetalningar som är bokförda två gånger eller på fel år, och stäm av takbeloppet mot regleringsbrevet.",
   }),
   "themes/unknown": (a) => ({
@@ -207,7 +208,7 @@ export const svCheck = {
     hint: `${
       a.suggestions.length === 0
         ? ""
-        : `Menar du ${alternatives(
+        : `Menar du ${formatSwedishList(
             a.suggestions.map((s) => `"${s}"`),
             "eller",
           )}? `

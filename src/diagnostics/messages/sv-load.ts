@@ -2,8 +2,8 @@
 // tolkares eller regels egna ord vidare som de är.
 
 import type { FindingArgs } from "../args.js";
+import { quoted } from "../quote.js";
 import { DATE_HINT_SV } from "./dates.js";
-import { q } from "./format.js";
 import { svSchemaIssue, TERMINOLOGY_HINT } from "./sv-schema.js";
 import type { Catalogue } from "./types.js";
 
@@ -28,7 +28,7 @@ export const svLoad = {
           hint: "Skapa filen, eller rätta sökvägen som pekar på den.",
         }
       : {
-          message: `Kapitlet ${q(a.chapter)} finns inte (${a.file}).`,
+          message: `Kapitlet ${quoted(a.chapter)} finns inte (${a.file}).`,
           hint: "Skapa kapitelfilen, eller rätta namnet i kapitellistan.",
         },
   "file/absent": (a) => ({
@@ -58,7 +58,7 @@ export const svLoad = {
   "path/outside-data": (a) => {
     if (a.problem === "path")
       return {
-        message: `Sökvägen ${q(a.path)} pekar utanför datamappen.`,
+        message: `Sökvägen ${quoted(a.path)} pekar utanför datamappen.`,
         hint: "Skriv en sökväg relativt årets mapp, utan .. och inte absolut.",
       };
     if (a.problem === "symlink")
@@ -147,36 +147,36 @@ export const svLoad = {
           hint: `Rubrikraden måste ha: ${a.known.join(", ")}.`,
         },
   "csv/unknown-column": (a) => ({
-    message: `Okänd kolumn ${q(a.column)}.`,
+    message: `Okänd kolumn ${quoted(a.column)}.`,
     hint: `Kolumnerna är: ${a.known.join(", ")}.`,
   }),
   "csv/invalid-value": (a) => {
     switch (a.problem) {
       case "amount":
         return {
-          message: `${q(a.value)} är inget belopp.`,
+          message: `${quoted(a.value)} är inget belopp.`,
           hint: 'Skriv det som "1 105 000,0" eller 1105000.00.',
         };
       case "round":
         return {
-          message: `${q(a.value)} är ingen projektomgång.`,
+          message: `${quoted(a.value)} är ingen projektomgång.`,
           hint: 'Skriv omgången som "Grupp 3" eller 3.',
         };
       case "year":
-        return { message: `${q(a.value)} är inget år.`, hint: "Skriv året med fyra siffror." };
+        return { message: `${quoted(a.value)} är inget år.`, hint: "Skriv året med fyra siffror." };
       case "date":
         return {
-          message: `${q(a.value)} är inget ${a.payment ? "utbetalningsdatum" : "datum"} i kalendern.`,
+          message: `${quoted(a.value)} är inget ${a.payment ? "utbetalningsdatum" : "datum"} i kalendern.`,
           hint: DATE_HINT_SV,
         };
       case "count":
         return {
-          message: `${q(a.value)} i ${a.column} är inget antal.`,
+          message: `${quoted(a.value)} i ${a.column} är inget antal.`,
           hint: "Skriv ett heltal, eller lämna cellen tom om uppgiften inte är känd.",
         };
       case "people":
         return {
-          message: `${q(a.value)} i ${a.column} är inget antal personer.`,
+          message: `${quoted(a.value)} i ${a.column} är inget antal personer.`,
           hint: "Skriv ett heltal, 0 eller mer, eller lämna cellen tom för 0.",
         };
       case "too-many-people":
@@ -192,7 +192,7 @@ export const svLoad = {
     }
   },
   "csv/duplicate-column": (a) => ({
-    message: `Kolumnen ${q(a.column)} finns två gånger i rubrikraden: cell ${a.first} och ${a.second}.`,
+    message: `Kolumnen ${quoted(a.column)} finns två gånger i rubrikraden: cell ${a.first} och ${a.second}.`,
     hint: "Ta bort eller byt namn på den ena kolumnen, så att det är tydligt vilken som har uppgifterna.",
   }),
   "text/control-character": (a) => ({
@@ -213,7 +213,7 @@ export const svLoad = {
     hint: `Flytta raden till uppgifterna för ${a.date.slice(0, 4)}, eller rätta datumet.`,
   }),
   "calls/duplicate-id": (a) => ({
-    message: `Samtalets id ${q(a.id)} används två gånger: på rad ${a.first} och rad ${a.second}.`,
+    message: `Samtalets id ${quoted(a.id)} används två gånger: på rad ${a.first} och rad ${a.second}.`,
     hint: "Ge varje samtal ett eget id.",
   }),
   "calls/none": (a) => ({
@@ -249,8 +249,8 @@ export const svLoad = {
   "county/unknown": (a) => ({
     message:
       a.context === "recipient"
-        ? `Mottagaren ${q(a.value)} är ingen länsstyrelse.`
-        : `${a.where ? `${a.where}: ` : ""}${q(a.value)} är inget svenskt län.`,
+        ? `Mottagaren ${quoted(a.value)} är ingen länsstyrelse.`
+        : `${a.where ? `${a.where}: ` : ""}${quoted(a.value)} är inget svenskt län.`,
     hint: `${
       a.suggestion !== undefined
         ? `Menar du "${a.suggestion}" (${a.suggestionCode})?`
@@ -258,7 +258,7 @@ export const svLoad = {
     }${a.context === "cell" ? " Lämna cellen tom om länet inte är känt." : ""}`,
   }),
   "vocab/unknown": (a) => ({
-    message: `${a.where ? `${a.where}: ` : ""}${q(a.value)} är inget giltigt värde för ${a.vocabulary}.`,
+    message: `${a.where ? `${a.where}: ` : ""}${quoted(a.value)} är inget giltigt värde för ${a.vocabulary}.`,
     hint: `Använd något av: ${a.known.join(", ")}.`,
   }),
   "personal-data/in-output": (a) => ({
@@ -309,7 +309,7 @@ export const svLoad = {
     message:
       a.text === undefined
         ? `Pdf:en har inget typsnitt för tecknet ${a.character}.`
-        : `Pdf:en har inget typsnitt för tecknen ${q(a.text)} (${a.character.split(" ")[0]} …).`,
+        : `Pdf:en har inget typsnitt för tecknen ${quoted(a.text)} (${a.character.split(" ")[0]} …).`,
     hint: "Pdf:en kan skriva latinska, arabiska och persiska tecken, tigrinja (etiopisk skrift), vanliga symboler och emojier; skriv ordet med någon av dem, eller utelämna tecknen.",
   }),
   "template/chart": (a) => ({

@@ -1,7 +1,7 @@
 // Svenska för schema/invalid-value: vad som väntades, vad som fanns och hur det ska skrivas.
 import type { Found, SchemaIssue } from "../args.js";
+import { quoted } from "../quote.js";
 import { DATE_HINT_SV } from "./dates.js";
-import { q } from "./format.js";
 import type { Words } from "./types.js";
 
 const EXPECTED: Record<string, string> = {
@@ -42,8 +42,8 @@ const FOUND: Record<Found["found"], string> = {
 };
 
 function found(a: Found): string {
-  if (a.found === "text") return `texten ${q(a.value)}`;
-  if (a.found === "value") return q(a.value);
+  if (a.found === "text") return `texten ${quoted(a.value)}`;
+  if (a.found === "value") return quoted(a.value);
   return FOUND[a.found];
 }
 
@@ -90,10 +90,10 @@ function explained(a: SchemaIssue): Words {
         hint: `Använd något av: ${a.values.join(", ")}.`,
       };
     case "not-calendar-date":
-      return { message: `${q(a.value)} är inget datum i kalendern.`, hint: DATE_HINT_SV };
+      return { message: `${quoted(a.value)} är inget datum i kalendern.`, hint: DATE_HINT_SV };
     case "not-amount":
       return {
-        message: `${q(a.value)} är inget belopp.`,
+        message: `${quoted(a.value)} är inget belopp.`,
         hint: 'Skriv det som 1105000 eller "1 105 000,0".',
       };
     case "no-outcome":

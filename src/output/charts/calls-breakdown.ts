@@ -1,14 +1,10 @@
-import {
-  type Chart,
-  type ChartCell,
-  type ChartOptions,
-  type DisclosureOptions,
-  isSuppressed,
-  SUPPRESSED_CELL,
-  suppressionNote,
-} from "./chart.js";
+import { isSuppressed } from "../../model/disclosure.js";
+import { formatSwedishInteger } from "../../model/format.js";
+import { capitalise, formatSwedishList, swedishCollator } from "../../text/swedish.js";
+import type { Chart, ChartCell, ChartOptions, DisclosureOptions } from "./chart.js";
+import { SUPPRESSED_CELL, suppressionNote } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
-import { capitalise, collator, listSv, num, plainLabel } from "./swedish.js";
+import { plainLabel } from "./swedish.js";
 
 /** Calls with one label (a county, an organisation type); "Uppgift saknas" for unknown. */
 export interface LabelCount {
@@ -113,7 +109,7 @@ export function breakdownRows(
     (a, b) =>
       rank(a) - rank(b) ||
       (rank(a) === 0 ? b.count - a.count : 0) ||
-      collator.compare(a.label, b.label),
+      swedishCollator.compare(a.label, b.label),
   );
   return rows.map(({ count: _count, ...row }, order) => ({ ...row, order }));
 }
@@ -129,15 +125,15 @@ function breakdownFigures(
   const missing = rows.find((r) => r.missing);
   const fewer = `färre än ${(opts.suppressBelow ?? 0) + 1} samtal`;
   const parts: string[] = [];
-  const top = shown.slice(0, 3).map((r) => `${r.label} ${num(r.calls ?? 0)}`);
+  const top = shown.slice(0, 3).map((r) => `${r.label} ${formatSwedishInteger(r.calls ?? 0)}`);
   parts.push(top.length > 0 ? top.join(", ") : "inga samtal med känt värde");
   if (hidden.length > 0) {
     const which =
-      hidden.length <= 3 ? listSv(hidden.map((r) => r.label)) : kind.many(hidden.length);
+      hidden.length <= 3 ? formatSwedishList(hidden.map((r) => r.label)) : kind.many(hidden.length);
     parts.push(`${fewer} för ${which}`);
   }
   if (missing && missing.calls !== 0) {
-    const count = missing.calls === null ? fewer : `${num(missing.calls)} samtal`;
+    const count = missing.calls === null ? fewer : `${formatSwedishInteger(missing.calls)} samtal`;
     parts.push(`uppgift om ${kind.per} saknas för ${count}`);
   }
   return parts.join("; ");

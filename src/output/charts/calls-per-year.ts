@@ -1,6 +1,7 @@
+import { formatSwedishInteger } from "../../model/format.js";
+import { capitalise, formatSwedishList } from "../../text/swedish.js";
 import type { Chart, ChartCell, ChartOptions } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
-import { capitalise, listSv, num } from "./swedish.js";
 
 /** Calls to the support line in one year; `calls: null` when the year has no figure (a gap). */
 export interface CallsPerYearPoint {
@@ -69,9 +70,9 @@ export async function callsPerYearChart(
 function partialNote(partial: readonly CallsPerYearPoint[]) {
   const only = partial[0];
   if (!only) return undefined;
-  const years = listSv(partial.map((p) => String(p.year)));
+  const years = formatSwedishList(partial.map((p) => String(p.year)));
   if (partial.length === 1) {
-    const count = only.calls === null ? "" : ` (${num(only.calls)} samtal)`;
+    const count = only.calls === null ? "" : ` (${formatSwedishInteger(only.calls)} samtal)`;
     return {
       inAlt: `${only.year} visas inte, då uppgiften bara gäller ${only.partial}`,
       note: `${only.year} visas inte: uppgiften gäller bara ${only.partial}${count}.`,
@@ -90,13 +91,15 @@ function keyFigures(rows: readonly { year: number; calls: number | null }[]): st
   const max = known.reduce((a, b) => (b.calls > a.calls ? b : a));
   const min = known.reduce((a, b) => (b.calls < a.calls ? b : a));
   const parts: string[] = [];
-  if (max !== latest) parts.push(`flest samtal inkom år ${max.year} (${num(max.calls)})`);
+  if (max !== latest)
+    parts.push(`flest samtal inkom år ${max.year} (${formatSwedishInteger(max.calls)})`);
   const { phrase, since } = compareLatest(latest, known.slice(0, -1));
-  parts.push(`år ${latest.year} inkom ${num(latest.calls)} samtal${phrase}`);
+  parts.push(`år ${latest.year} inkom ${formatSwedishInteger(latest.calls)} samtal${phrase}`);
   if (min !== latest && min !== since && min !== max) {
-    parts.push(`lägst var år ${min.year} (${num(min.calls)})`);
+    parts.push(`lägst var år ${min.year} (${formatSwedishInteger(min.calls)})`);
   }
-  if (missing.length > 0) parts.push(`uppgift saknas för ${listSv(yearRanges(missing))}`);
+  if (missing.length > 0)
+    parts.push(`uppgift saknas för ${formatSwedishList(yearRanges(missing))}`);
   return `${capitalise(parts.join("; "))}.`;
 }
 
@@ -113,7 +116,10 @@ function compareLatest(latest: KnownYear, earlier: readonly KnownYear[]) {
     lower ? r.calls <= latest.calls : r.calls >= latest.calls,
   );
   if (!since) return { phrase: `, det ${word} antalet under perioden` };
-  return { phrase: `, det ${word} antalet sedan ${since.year} (${num(since.calls)})`, since };
+  return {
+    phrase: `, det ${word} antalet sedan ${since.year} (${formatSwedishInteger(since.calls)})`,
+    since,
+  };
 }
 
 /** [2016, 2017, 2018, 2021] → ["2016–2018", "2021"]: runs of three or more years as a range. */

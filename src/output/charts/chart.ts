@@ -41,10 +41,6 @@ export interface DisclosureOptions {
   suppressBelow?: number;
 }
 
-export function isSuppressed(count: number, suppressBelow: number | undefined): boolean {
-  return suppressBelow !== undefined && count >= 1 && count <= suppressBelow;
-}
-
 /** The footnote for "–": "–: färre än 4 samtal, redovisas inte på grund av röjanderisk." */
 export function suppressionNote(suppressBelow: number, unit: string): string {
   return `–: färre än ${suppressBelow + 1} ${unit}, redovisas inte på grund av röjanderisk.`;

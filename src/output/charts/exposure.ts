@@ -1,14 +1,10 @@
-import {
-  type Chart,
-  type ChartCell,
-  type ChartOptions,
-  type DisclosureOptions,
-  isSuppressed,
-  SUPPRESSED_CELL,
-  suppressionNote,
-} from "./chart.js";
+import { isSuppressed } from "../../model/disclosure.js";
+import { formatSwedishInteger } from "../../model/format.js";
+import { formatSwedishList, swedishCollator } from "../../text/swedish.js";
+import type { Chart, ChartCell, ChartOptions, DisclosureOptions } from "./chart.js";
+import { SUPPRESSED_CELL, suppressionNote } from "./chart.js";
 import { renderChartSvg } from "./svg.js";
-import { collator, listSv, num, plainLabel } from "./swedish.js";
+import { plainLabel } from "./swedish.js";
 
 /** Exposed individuals of one type of exposure; `lastYear: null` when last year has no figure. */
 export interface ExposureCount {
@@ -42,7 +38,7 @@ export async function exposureByTypeChart(
   const { year, suppressBelow } = opts;
   const sorted = counts
     .map((c) => ({ ...c, label: plainLabel(c.label) }))
-    .sort((a, b) => b.thisYear - a.thisYear || collator.compare(a.label, b.label));
+    .sort((a, b) => b.thisYear - a.thisYear || swedishCollator.compare(a.label, b.label));
   const rows: ExposureRow[] = sorted.flatMap((c, order) => [
     row(c.label, String(year - 1), c.lastYear, order, suppressBelow),
     row(c.label, String(year), c.thisYear, order, suppressBelow),
@@ -60,7 +56,8 @@ export async function exposureByTypeChart(
     note,
   });
   const fewer = `färre än ${(suppressBelow ?? 0) + 1}`;
-  const figure = (value: number) => (isSuppressed(value, suppressBelow) ? fewer : num(value));
+  const figure = (value: number) =>
+    isSuppressed(value, suppressBelow) ? fewer : formatSwedishInteger(value);
   const items = sorted.map(
     (c) =>
       `${c.label} ${figure(c.thisYear)}${c.lastYear === null ? "" : ` (${year - 1}: ${figure(c.lastYear)})`}`,
@@ -71,7 +68,7 @@ export async function exposureByTypeChart(
       ? ""
       : noLastYear.length === sorted.length
         ? `; uppgift för ${year - 1} saknas`
-        : `; uppgift för ${year - 1} saknas för ${listSv(noLastYear)}`;
+        : `; uppgift för ${year - 1} saknas för ${formatSwedishList(noLastYear)}`;
   const alt = `Stapeldiagram över typ av utsatthet, antal utsatta individer ${year} jämfört med ${year - 1}: ${items.join(", ")}${gap}.`;
   const title = `Typ av utsatthet ${year - 1} och ${year}`;
   const cell = (r: ExposureRow | undefined): ChartCell =>

@@ -1,7 +1,9 @@
+import { formatSwedishInteger } from "../../model/format.js";
+import { formatSwedishList } from "../../text/swedish.js";
 import type { Chart, ChartOptions, ChartTable } from "./chart.js";
 import type { ChartName } from "./registry.js";
 import { renderChartSvg } from "./svg.js";
-import { inSentence, listSv, num, plainLabel } from "./swedish.js";
+import { inSentence, plainLabel } from "./swedish.js";
 
 /** One line of the resultaträkning: outcome and forecast in tkr, as the report shows them. */
 export interface FinanceAmount {
@@ -31,7 +33,10 @@ export async function financeCostsChart(
   opts: FinanceChartOptions = {},
 ): Promise<Chart> {
   const { svg, lines: shown, heading } = await renderFinance("finance-costs", lines, opts);
-  const items = shown.map((l) => `${l.label} ${num(l.outcome)} (prognos ${num(l.forecast)})`);
+  const items = shown.map(
+    (l) =>
+      `${l.label} ${formatSwedishInteger(l.outcome)} (prognos ${formatSwedishInteger(l.forecast)})`,
+  );
   const alt = `Stapeldiagram över drifts- och lönekostnader i ${heading}: ${items.join(", ")}.`;
   const table = financeTable(shown, opts);
   return { name: "finance-costs", svg, alt, title: "Drifts- och lönekostnader", table };
@@ -44,16 +49,19 @@ export async function financeOtherCostsChart(
 ): Promise<Chart> {
   const { svg, lines: shown, heading } = await renderFinance("finance-other-costs", lines, opts);
   const largest = [...shown].sort((a, b) => b.outcome - a.outcome).slice(0, 3);
-  const items = largest.map((l) => `${l.label} ${num(l.outcome)} (prognos ${num(l.forecast)})`);
+  const items = largest.map(
+    (l) =>
+      `${l.label} ${formatSwedishInteger(l.outcome)} (prognos ${formatSwedishInteger(l.forecast)})`,
+  );
   const deviation = (l: FinanceAmount) => Math.abs(l.forecast - l.outcome);
   const furthest = [...shown].sort((a, b) => deviation(b) - deviation(a))[0];
   const apart =
     furthest && !largest.includes(furthest) && deviation(furthest) > 0
-      ? `; längst från prognos: ${furthest.label} ${num(furthest.outcome)} (prognos ${num(furthest.forecast)})`
+      ? `; längst från prognos: ${furthest.label} ${formatSwedishInteger(furthest.outcome)} (prognos ${formatSwedishInteger(furthest.forecast)})`
       : "";
   const alt =
     `Stapeldiagram över övriga driftskostnader per kostnadsslag (${shown.length}) i ${heading}. ` +
-    `Störst utfall: ${listSv(items)}${apart}.`;
+    `Störst utfall: ${formatSwedishList(items)}${apart}.`;
   const table = financeTable(shown, opts);
   return { name: "finance-other-costs", svg, alt, title: "Övriga driftskostnader", table };
 }

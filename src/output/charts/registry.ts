@@ -69,26 +69,21 @@ const callsPerYear: Draw = (model, settings) => {
 };
 
 /** Calls per organisation or per county: a bar per row, "uppgift saknas" drawn as missing. */
-function breakdownChart<Row extends { count: number | null; code: string }>(
-  rowsOf: (model: ReportModel) => readonly Row[] | null | undefined,
-  label: (row: Row) => string,
-  missingCode: string,
-  make: "callsPerOrganisationChart" | "callsPerCountyChart",
-): Draw {
+function breakdownChart(kind: "organisation" | "county"): Draw {
   return (model, settings) => {
-    const rows = rowsOf(model);
+    const sl = model.supportLine;
+    const rows =
+      kind === "organisation"
+        ? sl?.byOrganisation?.map((r) => ({ ...r, missing: r.code === "uppgift_saknas" }))
+        : sl?.byCounty?.map((r) => ({ ...r, label: r.name, missing: r.code === "" }));
     if (!rows) return null;
-    return () =>
-      code().then((c) =>
-        c[make](
-          rows.map((r) => ({
-            label: label(r),
-            count: r.count ?? SUPPRESSED_STAND_IN,
-            missing: r.code === missingCode,
-          })),
-          disclosureOptions(model, settings),
-        ),
-      );
+    const make = kind === "organisation" ? "callsPerOrganisationChart" : "callsPerCountyChart";
+    const bars = rows.map(({ label, count, missing }) => ({
+      label,
+      count: count ?? SUPPRESSED_STAND_IN,
+      missing,
+    }));
+    return () => code().then((c) => c[make](bars, disclosureOptions(model, settings)));
   };
 }
 
@@ -108,47 +103,31 @@ const exposureByType: Draw = (model, settings) => {
     );
 };
 
+const chart = <const Name extends string>(
+  name: Name,
+  draw: Draw,
+  provenance: (m: ReportModel) => ProvenanceNote | null,
+): ChartDefinition<Name> => ({ name, draw, provenance });
+
 export const CHARTS = [
-  {
-    name: "calls-per-year",
-    draw: callsPerYear,
-    provenance: (m: ReportModel) => m.provenance.supportLine.years,
-  },
-  {
-    name: "calls-per-organisation",
-    draw: breakdownChart(
-      (m) => m.supportLine?.byOrganisation,
-      (r) => r.label,
-      "uppgift_saknas",
-      "callsPerOrganisationChart",
-    ),
-    provenance: (m: ReportModel) => m.provenance.supportLine.organisation,
-  },
-  {
-    name: "calls-per-county",
-    draw: breakdownChart(
-      (m) => m.supportLine?.byCounty,
-      (r) => r.name,
-      "",
-      "callsPerCountyChart",
-    ),
-    provenance: (m: ReportModel) => m.provenance.supportLine.county,
-  },
-  {
-    name: "exposure-by-type",
-    draw: exposureByType,
-    provenance: (m: ReportModel) => m.provenance.supportLine.exposure,
-  },
-  {
-    name: "finance-costs",
-    draw: financeChart("costGroups", "financeCostsChart"),
-    provenance: (m: ReportModel) => m.provenance.incomeStatement,
-  },
-  {
-    name: "finance-other-costs",
-    draw: financeChart("operatingCosts", "financeOtherCostsChart"),
-    provenance: (m: ReportModel) => m.provenance.incomeStatement,
-  },
+  chart("calls-per-year", callsPerYear, (m) => m.provenance.supportLine.years),
+  chart(
+    "calls-per-organisation",
+    breakdownChart("organisation"),
+    (m) => m.provenance.supportLine.organisation,
+  ),
+  chart("calls-per-county", breakdownChart("county"), (m) => m.provenance.supportLine.county),
+  chart("exposure-by-type", exposureByType, (m) => m.provenance.supportLine.exposure),
+  chart(
+    "finance-costs",
+    financeChart("costGroups", "financeCostsChart"),
+    (m) => m.provenance.incomeStatement,
+  ),
+  chart(
+    "finance-other-costs",
+    financeChart("operatingCosts", "financeOtherCostsChart"),
+    (m) => m.provenance.incomeStatement,
+  ),
 ] as const satisfies readonly ChartDefinition[];
 
 export type ChartName = (typeof CHARTS)[number]["name"];
