@@ -1,6 +1,7 @@
 // A page of the HTML edition: the template of templates/html/page.html filled with escaped
 // metadata and pandoc's HTML of the chapter; the front page with title page and colophon.
 
+import { colophonRows } from "../document.js";
 import { escapeXml } from "../docx-layout.js";
 import type { RenderedReport } from "../recipe.js";
 
@@ -80,15 +81,7 @@ export function renderPage(frame: PageFrame, file: string, heading: string, body
 /** The title page and colophon, as on the PDF's first pages. */
 export function titlePage(report: RenderedReport, wordmark: boolean): string {
   const m = report.meta;
-  const rows: [string, string][] = [
-    ["Titel", m.title],
-    ["Författare", m.organisation],
-    ["ISBN", m.isbn],
-    ["Rapportnummer", m.reportNumber],
-    ["Diarienummer", m.registrationNumber],
-    ["Utgivningsår", String(m.published)],
-  ];
-  const colophon = rows
+  const colophon = colophonRows(m)
     .filter(([, v]) => v !== "")
     .map(([k, v]) => `<dt>${k}</dt><dd>${escapeXml(v)}</dd>`)
     .join("\n");
