@@ -88,19 +88,52 @@ async function writeCacheEntry(dir: string, key: string, value: unknown): Promis
  * the key itself keeps one per version.
  */
 async function cachedResult<T>(entry: CachedEntry<T> & { dir: string }): Promise<T> {
-  const stored = readCacheEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
+  const stored = readEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
   if (stored?.key === entry.key && entry.valid(stored.result)) return stored.result;
   const result = await entry.compute();
   if (entry.storable?.(result) ?? true) {
-    await writeCacheEntry(entry.dir, entry.slot, { key: entry.key, result });
+    await writeEntry(entry.dir, entry.slot, { key: entry.key, result });
   }
   return result;
 }
 
+/** Entries a long-running process (preview, build --watch) has read or written, by file. */
+let kept: Map<string, unknown> | undefined;
+
+/**
+ * From now on this process keeps every entry it meets in memory too: a rebuild reads no entry
+ * from disk twice. Names and keys still decide, so an edited input is never answered from old.
+ */
+export function keepCacheInMemory(): void {
+  kept ??= new Map();
+}
+
+/** A copy, as a read from disk gives: a stage that changes what it got changes no later build. */
+function keep(file: string, value: unknown): void {
+  try {
+    kept?.set(file, structuredClone(value));
+  } catch {
+    kept?.delete(file); // not copyable: read from disk next time
+  }
+}
+
+function readEntry(dir: string, key: string): unknown {
+  const file = path.join(dir, key);
+  if (kept?.has(file)) return structuredClone(kept.get(file));
+  const value = readCacheEntry(dir, key);
+  if (value !== undefined) keep(file, value);
+  return value;
+}
+
+function writeEntry(dir: string, key: string, value: unknown): Promise<void> {
+  keep(path.join(dir, key), value);
+  return writeCacheEntry(dir, key, value);
+}
+
 function space(dir: string): CacheSpace {
   return {
-    read: (key) => readCacheEntry(dir, key),
-    write: (key, value) => writeCacheEntry(dir, key, value),
+    read: (key) => readEntry(dir, key),
+    write: (key, value) => writeEntry(dir, key, value),
     result: (entry) => cachedResult({ dir, ...entry }),
   };
 }
@@ -110,4 +143,21 @@ export function openCache(root: string = cacheRoot()): Cache {
   return Object.fromEntries(
     CACHE_KINDS.map((kind) => [kind, space(path.join(root, kind))]),
   ) as Cache;
+}
+
+/** Per-file results of the text rules and parsers, in a process that keeps the cache in memory. */
+const perFile = new Map<string, { text: string; value: unknown }>();
+
+/**
+ * `compute()`, or what it gave for the same file and the same text (compared whole) the last
+ * time, when this process keeps the cache in memory: a rebuild re-checks only edited files.
+ * `compute` must depend on nothing but `text` and `slot` (the rule and file name).
+ */
+export function perFileResult<T>(slot: string, text: string, compute: () => T): T {
+  if (!kept) return compute();
+  const hit = perFile.get(slot);
+  if (hit?.text === text) return hit.value as T;
+  const value = compute();
+  perFile.set(slot, { text, value });
+  return value;
 }

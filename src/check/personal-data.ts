@@ -1,3 +1,4 @@
+import { perFileResult } from "../cache.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { finding, summaryOf } from "../diagnostics/finding.js";
 import type { CheckTexts, StreamedText } from "../load/check-inputs.js";
@@ -158,7 +159,12 @@ export async function checkPersonalData(data: YearData, inputs: CheckTexts): Pro
   const found = data.inputs.flatMap(scanFileName);
   // CSV lines are records: a line end is never a space inside a value.
   for (const t of texts) {
-    found.push(...capped(t.file.rel, scanText(t.file.rel, t.text, 0, t.kind !== "csv")));
+    const slot = `personal-data\0${t.kind === "csv"}\0${t.file.rel}`;
+    found.push(
+      ...perFileResult(slot, t.text, () =>
+        capped(t.file.rel, scanText(t.file.rel, t.text, 0, t.kind !== "csv")),
+      ),
+    );
   }
   for (const large of inputs.largeTexts) {
     found.push(...(await scanCalls(large)));

@@ -1,3 +1,4 @@
+import { perFileResult } from "../cache.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { CheckTexts } from "../load/check-inputs.js";
@@ -111,9 +112,11 @@ export async function checkPlaceholders(_: YearData, inputs: CheckTexts): Promis
   const texts = await inputs.smallTexts();
   const found = await Promise.all(
     texts.map((input) =>
-      input.kind === "yaml"
-        ? scanYaml(input)
-        : scanPlain(input, input.kind === "markdown" ? "empty" : "any"),
+      perFileResult(`placeholders\0${input.kind}\0${input.file.rel}`, input.text, () =>
+        input.kind === "yaml"
+          ? scanYaml(input)
+          : scanPlain(input, input.kind === "markdown" ? "empty" : "any"),
+      ),
     ),
   );
   return found.flat();

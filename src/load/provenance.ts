@@ -39,18 +39,32 @@ export async function readProvenance(
   const fromEnv = CI_COMMIT_VARIABLES.map((name) => env[name]).find(
     (v) => v && /^[0-9a-f]{7,40}$/i.test(v),
   );
-  // Two git processes, not three: each costs a few milliseconds to start.
-  const [last, status] = await Promise.all([
-    git(dataDir, "log", "-1", "--format=%H %ct"),
-    git(dataDir, "status", "--porcelain", "--", "."),
-  ]);
+  const { last, dirty } = await headAndStatus(dataDir);
   const [commit, time] = last?.split(" ") ?? [];
   const head = fromEnv ?? commit;
   return {
     ...(head && { commit: head, shortCommit: head.slice(0, 7) }),
     ...(time && /^\d+$/.test(time) && { commitTime: Number(time) }),
-    dirty: Boolean(status),
+    dirty,
   };
+}
+
+/** "<commit> <time>" of each HEAD this process has met: a rebuild asks git only for the status. */
+const commitTimes = new Map<string, string>();
+
+/**
+ * HEAD's commit and time, and whether the data folder has uncommitted changes. The status names
+ * HEAD's commit; its time is asked for (in parallel, the first time) only for a commit not met yet.
+ */
+async function headAndStatus(dataDir: string): Promise<{ last?: string; dirty: boolean }> {
+  const log = () => git(dataDir, "log", "-1", "--format=%H %ct");
+  const first = commitTimes.size === 0 ? log() : undefined;
+  const status = await git(dataDir, "status", "--porcelain=v2", "--branch", "--", ".");
+  const lines = status?.split("\n") ?? [];
+  const oid = lines.find((l) => l.startsWith("# branch.oid "))?.slice(13);
+  const last = (oid && commitTimes.get(oid)) || (await (first ?? log()));
+  if (last) commitTimes.set(last.split(" ")[0] as string, last);
+  return { ...(last && { last }), dirty: lines.some((l) => l !== "" && !l.startsWith("#")) };
 }
 
 /**

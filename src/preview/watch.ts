@@ -29,9 +29,12 @@ export interface Rebuilder {
  * the watches did not report builds again.
  */
 export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise<void>): Rebuilder {
-  const watcher = watch([...paths], {
+  // One watched root (the data root), filtered to the paths: given several paths of which some
+  // are missing (words/, templates/), chokidar counts each missing one twice towards "ready".
+  const root = path.dirname(paths[0] ?? ".");
+  const watcher = watch(root, {
     ignoreInitial: true,
-    ignored: (p: string) => IGNORED.test(p),
+    ignored: (p: string) => IGNORED.test(p) || !within(root, paths, path.resolve(p)),
   });
   let running: Promise<void> = Promise.resolve();
   let queued = false;
@@ -74,6 +77,11 @@ export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise
       await watcher.close();
     },
   };
+}
+
+/** Whether `file` is the root itself or in one of the watched paths (all of them in the root). */
+function within(root: string, paths: readonly string[], file: string): boolean {
+  return file === root || paths.some((p) => file === p || file.startsWith(p + path.sep));
 }
 
 /** Resolves with 130 (Ctrl-C) or 143 (SIGTERM) at the first of them. */
