@@ -1,6 +1,5 @@
 // Rebuild on save: the year's folder, the history, the word lists and the project's templates
 // are watched; changes that come while a build runs are gathered into one next build.
-import { type Dirent, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { watch } from "chokidar";
 
@@ -23,10 +22,8 @@ export interface Rebuilder {
 
 /**
  * Calls `rebuild` after each burst of changes, never two at once. Start it before the first build
- * (`first`), so that a save while that runs is not lost. chokidar's "ready" comes before its
- * watches see every change (measured: saves in the next ~100 ms can go unseen), so the files'
- * times and sizes at "ready" are compared with those after the first build, and a difference
- * the watches did not report builds again.
+ * (`first`), so that a save while that runs is not lost: chokidar's "ready" is trustworthy for
+ * one watched root (see below), so every save after it is reported.
  */
 export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise<void>): Rebuilder {
   // One watched root (the data root), filtered to the paths: given several paths of which some
@@ -47,25 +44,16 @@ export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise
       await rebuild().catch(() => undefined);
     });
   };
-  let seen = 0;
   watcher.on("all", () => {
-    seen++;
     // Editors save in bursts (write, rename, chmod): one build for a burst.
     clearTimeout(timer);
     timer = setTimeout(start, 15);
   });
-  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-  const before = ready.then(() => filesState(paths));
   return {
-    ready,
+    ready: new Promise<void>((resolve) => watcher.once("ready", () => resolve())),
     idle: () => running,
     first: (task) => {
       const result = running.then(task);
-      void Promise.all([before, result]).then(
-        // A change the watches saw has queued its build already.
-        ([state]) => seen === 0 && filesState(paths) !== state && start(),
-        () => undefined,
-      );
       running = result.then(
         () => undefined,
         () => undefined,
@@ -97,28 +85,4 @@ export function untilInterrupted(): Promise<number> {
     process.on("SIGINT", onInt);
     process.on("SIGTERM", onTerm);
   });
-}
-
-/** Every watched file's path, modification time and size, as one text to compare. */
-function filesState(paths: readonly string[]): string {
-  const lines: string[] = [];
-  const visit = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // not there (history/, words/ and templates/ are optional)
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (IGNORED.test(full)) continue;
-      if (entry.isDirectory()) visit(full);
-      else {
-        const stat = statSync(full, { throwIfNoEntry: false });
-        if (stat) lines.push(`${full}\t${stat.mtimeMs}\t${stat.size}`);
-      }
-    }
-  };
-  for (const p of paths) visit(p);
-  return lines.sort().join("\n");
 }
