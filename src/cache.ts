@@ -11,6 +11,7 @@ import {
   type CacheKind,
   type CacheSpace,
 } from "./cache-space.js";
+import { keepPerFileResults } from "./per-file-results.js";
 import { projectRootOrCwd } from "./project-root.js";
 import { unusualFolderReason } from "./unusual-path.js";
 
@@ -106,6 +107,7 @@ let kept: Map<string, unknown> | undefined;
  */
 export function keepCacheInMemory(): void {
   kept ??= new Map();
+  keepPerFileResults();
 }
 
 /** A copy, as a read from disk gives: a stage that changes what it got changes no later build. */
@@ -143,21 +145,4 @@ export function openCache(root: string = cacheRoot()): Cache {
   return Object.fromEntries(
     CACHE_KINDS.map((kind) => [kind, space(path.join(root, kind))]),
   ) as Cache;
-}
-
-/** Per-file results of the text rules and parsers, in a process that keeps the cache in memory. */
-const perFile = new Map<string, { text: string; value: unknown }>();
-
-/**
- * `compute()`, or what it gave for the same file and the same text (compared whole) the last
- * time, when this process keeps the cache in memory: a rebuild re-checks only edited files.
- * `compute` must depend on nothing but `text` and `slot` (the rule and file name).
- */
-export function perFileResult<T>(slot: string, text: string, compute: () => T): T {
-  if (!kept) return compute();
-  const hit = perFile.get(slot);
-  if (hit?.text === text) return hit.value as T;
-  const value = compute();
-  perFile.set(slot, { text, value });
-  return value;
 }

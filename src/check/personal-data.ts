@@ -1,4 +1,3 @@
-import { perFileResult } from "../cache.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { finding, summaryOf } from "../diagnostics/finding.js";
 import type { CheckTexts, StreamedText } from "../load/check-inputs.js";
@@ -6,6 +5,7 @@ import { cellAt, detectDelimiter } from "../load/csv-fields.js";
 import type { YearData } from "../load/dataset.js";
 import type { DataFile } from "../load/files.js";
 import { positionsOf } from "../load/positions.js";
+import { perFileResult } from "../per-file-results.js";
 import { findPersonalData, type PersonalDataMatch } from "./personal-data-patterns.js";
 
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */

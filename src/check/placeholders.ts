@@ -1,10 +1,10 @@
-import { perFileResult } from "../cache.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
 import type { InputText } from "../load/input-text.js";
 import { positionsOf } from "../load/positions.js";
+import { perFileResult } from "../per-file-results.js";
 
 interface Placeholder {
   index: number;

@@ -1,11 +1,12 @@
 // The spelling check proper, loaded only when a year's prose is not answered by the cache:
 // word lists and YAML prose are parsed here, and cspell is loaded for words without a verdict.
-import { perFileResult } from "../../cache.js";
+
 import { contentKey } from "../../cache-key.js";
 import { NO_CACHE } from "../../cache-space.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { finding } from "../../diagnostics/finding.js";
 import { WORD_LIST, type WordListTexts } from "../../load/word-list-names.js";
+import { perFileResult } from "../../per-file-results.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./prose.js";
 import { findTerms } from "./terminology.js";
