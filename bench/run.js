@@ -125,6 +125,9 @@ writeFileSync(
     registrationNumber: "",
     published: 2026,
     stamp: "",
+    cover: { subtitle: "S" },
+    wordmark: false,
+    backCover: { lines: ["P"], web: null },
   }),
 );
 const [buildAll, docxBase, pdfBase] = measureTogether(

@@ -11,6 +11,7 @@ import {
   type CacheKind,
   type CacheSpace,
 } from "./cache-space.js";
+import { keepPerFileResults } from "./per-file-results.js";
 import { projectRootOrCwd } from "./project-root.js";
 import { unusualFolderReason } from "./unusual-path.js";
 
@@ -88,19 +89,53 @@ async function writeCacheEntry(dir: string, key: string, value: unknown): Promis
  * the key itself keeps one per version.
  */
 async function cachedResult<T>(entry: CachedEntry<T> & { dir: string }): Promise<T> {
-  const stored = readCacheEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
+  const stored = readEntry(entry.dir, entry.slot) as { key?: unknown; result?: unknown };
   if (stored?.key === entry.key && entry.valid(stored.result)) return stored.result;
   const result = await entry.compute();
   if (entry.storable?.(result) ?? true) {
-    await writeCacheEntry(entry.dir, entry.slot, { key: entry.key, result });
+    await writeEntry(entry.dir, entry.slot, { key: entry.key, result });
   }
   return result;
 }
 
+/** Entries a long-running process (preview, build --watch) has read or written, by file. */
+let kept: Map<string, unknown> | undefined;
+
+/**
+ * From now on this process keeps every entry it meets in memory too: a rebuild reads no entry
+ * from disk twice. Names and keys still decide, so an edited input is never answered from old.
+ */
+export function keepCacheInMemory(): void {
+  kept ??= new Map();
+  keepPerFileResults();
+}
+
+/** A copy, as a read from disk gives: a stage that changes what it got changes no later build. */
+function keep(file: string, value: unknown): void {
+  try {
+    kept?.set(file, structuredClone(value));
+  } catch {
+    kept?.delete(file); // not copyable: read from disk next time
+  }
+}
+
+function readEntry(dir: string, key: string): unknown {
+  const file = path.join(dir, key);
+  if (kept?.has(file)) return structuredClone(kept.get(file));
+  const value = readCacheEntry(dir, key);
+  if (value !== undefined) keep(file, value);
+  return value;
+}
+
+function writeEntry(dir: string, key: string, value: unknown): Promise<void> {
+  keep(path.join(dir, key), value);
+  return writeCacheEntry(dir, key, value);
+}
+
 function space(dir: string): CacheSpace {
   return {
-    read: (key) => readCacheEntry(dir, key),
-    write: (key, value) => writeCacheEntry(dir, key, value),
+    read: (key) => readEntry(dir, key),
+    write: (key, value) => writeEntry(dir, key, value),
     result: (entry) => cachedResult({ dir, ...entry }),
   };
 }

@@ -5,6 +5,7 @@ import { cellAt, detectDelimiter } from "../load/csv-fields.js";
 import type { YearData } from "../load/dataset.js";
 import type { DataFile } from "../load/files.js";
 import { positionsOf } from "../load/positions.js";
+import { perFileResult } from "../per-file-results.js";
 import { findPersonalData, type PersonalDataMatch } from "./personal-data-patterns.js";
 
 /** Beyond this many findings in one file, the rest are summed up in one diagnostic. */
@@ -133,7 +134,12 @@ export async function checkPersonalData(data: YearData, inputs: CheckTexts): Pro
   const found = data.inputs.flatMap(scanFileName);
   // CSV lines are records: a line end is never a space inside a value.
   for (const t of texts) {
-    found.push(...capped(t.file.rel, scanText(t.file.rel, t.text, 0, t.kind !== "csv")));
+    const slot = `personal-data\0${t.kind === "csv"}\0${t.file.rel}`;
+    found.push(
+      ...perFileResult(slot, t.text, () =>
+        capped(t.file.rel, scanText(t.file.rel, t.text, 0, t.kind !== "csv")),
+      ),
+    );
   }
   for (const large of inputs.largeTexts) {
     found.push(...(await scanCalls(large)));

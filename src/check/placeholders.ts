@@ -4,6 +4,7 @@ import type { CheckTexts } from "../load/check-inputs.js";
 import type { YearData } from "../load/dataset.js";
 import type { InputText } from "../load/input-text.js";
 import { positionsOf } from "../load/positions.js";
+import { perFileResult } from "../per-file-results.js";
 
 interface Placeholder {
   index: number;
@@ -111,9 +112,11 @@ export async function checkPlaceholders(_: YearData, inputs: CheckTexts): Promis
   const texts = await inputs.smallTexts();
   const found = await Promise.all(
     texts.map((input) =>
-      input.kind === "yaml"
-        ? scanYaml(input)
-        : scanPlain(input, input.kind === "markdown" ? "empty" : "any"),
+      perFileResult(`placeholders\0${input.kind}\0${input.file.rel}`, input.text, () =>
+        input.kind === "yaml"
+          ? scanYaml(input)
+          : scanPlain(input, input.kind === "markdown" ? "empty" : "any"),
+      ),
     ),
   );
   return found.flat();

@@ -1,22 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
-import { CALL_COLUMNS, GRANT_COLUMNS } from "../load/columns.js";
 import type { YearData } from "../load/dataset.js";
 import type { YamlSource } from "../load/yaml-source.js";
-import { CountyStatus } from "../schema/county-status.js";
-import { Appropriation, IncomeStatement } from "../schema/finance.js";
 import type { ProvenanceDeclaration } from "../schema/provenance.js";
-import { Themes } from "../schema/themes.js";
-
-/** The fields (CSV columns, YAML keys) each kind of data file has, by its path in the year folder. */
-const FIELDS: [RegExp, readonly string[]][] = [
-  [/^support-line\/calls\.csv$/, CALL_COLUMNS.map((c) => c.name)],
-  [/^finance\/grants\.csv$/, GRANT_COLUMNS.map((c) => c.name)],
-  [/^counties\/[^/]*\.ya?ml$/, Object.keys(CountyStatus.shape)],
-  [/^finance\/income-statement\.yaml$/, Object.keys(IncomeStatement.shape)],
-  [/^finance\/appropriation\.yaml$/, Object.keys(Appropriation.shape)],
-  [/^themes\.yaml$/, Object.keys(Themes.shape)],
-];
 
 function fieldFindings(
   declaration: ProvenanceDeclaration,
@@ -37,7 +23,15 @@ function fieldFindings(
 }
 
 /** Declarations that name no file or field of the year: a mark that silently marks nothing. */
-export function checkProvenance(data: YearData): Diagnostic[] {
+export async function checkProvenance(data: YearData): Promise<Diagnostic[]> {
+  const files = [...data.counties, data.themes, data.incomeStatement, data.appropriation];
+  const declared = Object.keys(data.report?.data.provenance ?? {}).length > 0;
+  if (!declared && !files.some((file) => file?.data.provenance)) return [];
+  const { FIELDS } = await import("./provenance-fields.js");
+  return findings(data, FIELDS);
+}
+
+function findings(data: YearData, FIELDS: readonly [RegExp, readonly string[]][]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const prefix = `${data.year}/`;
   const files = data.inputs

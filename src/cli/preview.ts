@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { keepCacheInMemory } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inLanguage, type Lang } from "../diagnostics/messages/index.js";
 import { redactDiagnostic } from "../diagnostics/redact.js";
@@ -94,6 +95,7 @@ export async function runPreview(
   err: NodeJS.WritableStream,
 ): Promise<number> {
   const year = parseYear(yearText);
+  keepCacheInMemory();
   const port = flags.port === undefined ? 0 : parseNonNegativeInt(flags.port, "--port");
   const folder = mkdtempSync(path.join(tmpdir(), "nch-preview-"));
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
@@ -139,6 +141,7 @@ export async function runWatch(
   started: StartedBuild,
 ): Promise<number> {
   const year = parseYear(yearText);
+  keepCacheInMemory();
   const kept: StartedBuild = started.converters
     ? { ...started, converters: { ...started.converters, close: async () => undefined } }
     : started;

@@ -5,7 +5,7 @@ import { finding } from "../diagnostics/finding.js";
 import { parseCount } from "../schema/amount.js";
 import { parseIsoDate } from "../schema/calendar.js";
 import { countySuggestion, matchCounty } from "../schema/counties.js";
-import { PROVENANCE_STATUSES, type ProvenanceStatus } from "../schema/provenance.js";
+import { PROVENANCE_STATUSES, type ProvenanceStatus } from "../schema/provenance-statuses.js";
 import {
   EXPOSURES,
   type Exposure,

@@ -39,18 +39,37 @@ export async function readProvenance(
   const fromEnv = CI_COMMIT_VARIABLES.map((name) => env[name]).find(
     (v) => v && /^[0-9a-f]{7,40}$/i.test(v),
   );
-  // Two git processes, not three: each costs a few milliseconds to start.
-  const [last, status] = await Promise.all([
-    git(dataDir, "log", "-1", "--format=%H %ct"),
-    git(dataDir, "status", "--porcelain", "--", "."),
-  ]);
+  const { last, dirty } = await headAndStatus(dataDir);
   const [commit, time] = last?.split(" ") ?? [];
   const head = fromEnv ?? commit;
   return {
     ...(head && { commit: head, shortCommit: head.slice(0, 7) }),
     ...(time && /^\d+$/.test(time) && { commitTime: Number(time) }),
-    dirty: Boolean(status),
+    dirty,
   };
+}
+
+const SEPARATOR = "--nch-report-status--";
+
+/** Both questions to one shell: a process started from a large Node process costs tens of ms. */
+const BOTH = `git log -1 --format='%H %ct' 2>/dev/null; echo ${SEPARATOR}; git status --porcelain -- . 2>/dev/null; exit 0`;
+
+/** HEAD's "<commit> <time>", and whether the data folder has uncommitted changes. */
+async function headAndStatus(dataDir: string): Promise<{ last?: string; dirty: boolean }> {
+  if (process.platform !== "win32") {
+    try {
+      const { stdout } = await run("/bin/sh", ["-c", BOTH], { cwd: dataDir, timeout: 10_000 });
+      const [last = "", status = ""] = stdout.split(`${SEPARATOR}\n`);
+      return { ...(last.trim() && { last: last.trim() }), dirty: status.trim() !== "" };
+    } catch {
+      // No shell: ask git directly.
+    }
+  }
+  const [last, status] = await Promise.all([
+    git(dataDir, "log", "-1", "--format=%H %ct"),
+    git(dataDir, "status", "--porcelain", "--", "."),
+  ]);
+  return { ...(last && { last }), dirty: Boolean(status) };
 }
 
 /**

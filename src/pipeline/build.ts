@@ -14,6 +14,7 @@ import { type OutputFile, tidyOutputFolder, writeOutputFolder } from "../output/
 import type { RenderedReport, Target } from "../render/index.js";
 import { converterVersions, TOOL_VERSION } from "../version.js";
 import * as stages from "./stages.js";
+import { span } from "./timing.js";
 
 export interface BuildRequest {
   year: number;
@@ -63,27 +64,25 @@ export async function buildReport(
   const makers = Promise.all(recipes.map((recipe) => recipe.load()));
   makers.catch(() => undefined); // awaited below unless the build stops first
   // A commit a kill interrupted is completed first, whatever this build then does.
-  await tidyOutputFolder(request.outDir);
+  await span("tidy", () => tidyOutputFolder(request.outDir));
   const sideLoads = stages.startSideLoads(request.dataRoot, request.year);
   const cache = request.cache ?? openCache();
-  const validated = await stages.validate(request, cache, observe);
+  const validated = await span("validate", () => stages.validate(request, cache, observe));
   if (validated.stopped) return validated.stopped;
   const data = validated.value;
   const inputHashes = hashInputs(data.inputs);
   inputHashes.catch(() => undefined); // awaited below unless the build stops first
-  const loaded = await stages.sideLoaded(sideLoads, observe);
+  const loaded = await span("side loads", () => stages.sideLoaded(sideLoads, observe));
   if (loaded.stopped) return loaded.stopped;
   const model = stages.model(data, loaded.value, observe);
-  const rendered = await stages.render(
-    model,
-    recipes,
-    { ...loaded.value, cache },
-    request,
-    observe,
+  const rendered = await span("render", () =>
+    stages.render(model, recipes, { ...loaded.value, cache }, request, observe),
   );
   if (rendered.stopped) return rendered.stopped;
   const context = stages.recipeContext(request, data, model, loaded.value.provenance, cache);
-  const made = await stages.output(recipes, await makers, rendered.value, context, observe);
+  const made = await span("output", async () =>
+    stages.output(recipes, await makers, rendered.value, context, observe),
+  );
   if (made.stopped) return made.stopped;
   const files = withIntermediates(made.value, rendered.value, request.keepIntermediates);
   const manifest = manifestOf(request, loaded.value.provenance, rendered.value, context.stamp, {
@@ -91,14 +90,16 @@ export async function buildReport(
     files,
   });
   const charts = [...rendered.value.values()].flatMap((r) => r.charts);
-  const gated = await gate(files, manifest, {
-    data,
-    dataRoot: request.dataRoot,
-    outDir: request.outDir,
-    charts,
-  });
+  const gated = await span("gate", () =>
+    gate(files, manifest, {
+      data,
+      dataRoot: request.dataRoot,
+      outDir: request.outDir,
+      charts,
+    }),
+  );
   if (gated) return gated;
-  await commit(request.outDir, files, manifest, observe);
+  await span("commit", () => commit(request.outDir, files, manifest, observe));
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { checkTexts } from "../load/check-inputs.js";
 import { loadYear, type YearData } from "../load/dataset.js";
 import type { YamlCacheOptions } from "../load/yaml-cache.js";
+import { span } from "./timing.js";
 
 /** Load → schema → rules: everything `nch-report validate` reports, in a stable order. */
 export async function validateYear(
@@ -13,8 +14,8 @@ export async function validateYear(
   year: number,
   options: YamlCacheOptions = {},
 ): Promise<{ data: YearData; diagnostics: Diagnostic[] }> {
-  const loaded = await loadYear(root, year, options);
+  const loaded = await span("load", () => loadYear(root, year, options));
   const inputs = { ...checkTexts(loaded.data), cache: options.cache ?? NO_CACHE };
-  const found = await checkYear(loaded.data, inputs);
+  const found = await span("rules", () => checkYear(loaded.data, inputs));
   return { data: loaded.data, diagnostics: sortDiagnostics([...loaded.diagnostics, ...found]) };
 }

@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { prose } from "./common.js";
 
-/** Where a figure comes from: only "published" may be presented without a note. */
-export const PROVENANCE_STATUSES = [
-  "published",
-  "preliminary",
-  "reconstructed",
-  "illustrative",
-] as const;
-export type ProvenanceStatus = (typeof PROVENANCE_STATUSES)[number];
+import { PROVENANCE_STATUSES } from "./provenance-statuses.js";
+
+export { PROVENANCE_STATUSES, type ProvenanceStatus } from "./provenance-statuses.js";
 
 const status = z
   .enum(PROVENANCE_STATUSES)

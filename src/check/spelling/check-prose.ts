@@ -1,10 +1,12 @@
 // The spelling check proper, loaded only when a year's prose is not answered by the cache:
 // word lists and YAML prose are parsed here, and cspell is loaded for words without a verdict.
+
 import { contentKey } from "../../cache-key.js";
 import { NO_CACHE } from "../../cache-space.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { finding } from "../../diagnostics/finding.js";
 import { WORD_LIST, type WordListTexts } from "../../load/word-list-names.js";
+import { perFileResult } from "../../per-file-results.js";
 import type { ProseSource, SpellingOptions } from "../spelling.js";
 import { markdownUnit, type ProseUnit, type ProseWord, proseWords } from "./prose.js";
 import { findTerms } from "./terminology.js";
@@ -24,7 +26,11 @@ export async function checkYearProse(
 ): Promise<Diagnostic[]> {
   const lists = parseWordLists(listTexts);
   const units = sources.flatMap((s) =>
-    s.yamlPaths ? yamlProseUnits(s.file, s.text, s.yamlPaths) : [markdownUnit(s.file, s.text)],
+    s.yamlPaths
+      ? perFileResult(`prose\0${JSON.stringify(s.yamlPaths)}\0${s.file}`, s.text, () =>
+          yamlProseUnits(s.file, s.text, s.yamlPaths ?? []),
+        )
+      : [markdownUnit(s.file, s.text)],
   );
   return [...lists.diagnostics, ...(await checkProse(units, lists, options))];
 }
