@@ -271,3 +271,31 @@ describe("rebuildOnChange", () => {
     expect(builds).toEqual(["# Ett\n\nSparad.\n"]);
   });
 });
+
+describe("rebuildOnChange's failures", () => {
+  it("tells the caller of a rebuild that threw, and builds again at the next save", async () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, "2025"), { recursive: true });
+    const file = path.join(dir, "2025", "report.yaml");
+    writeFileSync(file, "year: 2025\n");
+    const failures: string[] = [];
+    let builds = 0;
+    const watcher = rebuildOnChange(
+      watchedPaths(dir, 2025),
+      async () => {
+        builds++;
+        if (builds === 1) throw new Error("the year folder went away");
+      },
+      (error) => failures.push((error as Error).message),
+    );
+    await watcher.ready;
+    writeFileSync(file, "year: 2025\n# ett\n");
+    await until(() => failures.length === 1, "the failure", 10_000);
+    expect(failures).toEqual(["the year folder went away"]);
+    writeFileSync(file, "year: 2025\n# två\n");
+    await until(() => builds === 2, "the next build", 10_000);
+    await watcher.close();
+    await watcher.idle();
+    expect(failures).toHaveLength(1);
+  });
+});

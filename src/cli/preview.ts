@@ -8,7 +8,7 @@ import path from "node:path";
 import { keepCacheInMemory } from "../cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inLanguage, type Lang } from "../diagnostics/messages/index.js";
-import { redactDiagnostic } from "../diagnostics/redact.js";
+import { redactDiagnostic, redactText } from "../diagnostics/redact.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
 import { type PlacedFinding, placeFindings } from "../preview/places.js";
 import { type PreviewServer, startPreviewServer } from "../preview/serve.js";
@@ -53,6 +53,12 @@ function ownAnswer(url: string, response: ServerResponse, site: string, version:
   }
   return false;
 }
+
+/** One line for a rebuild that failed outside the build's own findings; the watch goes on. */
+const rebuildFailed = (err: NodeJS.WritableStream) => (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  err.write(`nch-report: the rebuild failed: ${redactText(message)} — still watching\n`);
+};
 
 /** The preview's build into `site`, and what the pages are told: the version and the findings. */
 function previewBuilder(
@@ -103,10 +109,14 @@ export async function runPreview(
   const site = path.join(folder, "site");
   const { build, state } = previewBuilder(year, flags, site, out, err);
   let server: PreviewServer | undefined;
-  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
-    await build();
-    server?.broadcast("state", state());
-  });
+  const watcher = rebuildOnChange(
+    watchedPaths(path.resolve(flags.data), year),
+    async () => {
+      await build();
+      server?.broadcast("state", state());
+    },
+    rebuildFailed(err),
+  );
   await watcher.ready;
   const first = await watcher.first(build);
   if (first === EXIT.usage) {
@@ -146,9 +156,13 @@ export async function runWatch(
     ? { ...started, converters: { ...started.converters, close: async () => undefined } }
     : started;
   const build = () => runBuild(String(year), flags, out, err, kept);
-  const watcher = rebuildOnChange(watchedPaths(path.resolve(flags.data), year), async () => {
-    await build();
-  });
+  const watcher = rebuildOnChange(
+    watchedPaths(path.resolve(flags.data), year),
+    async () => {
+      await build();
+    },
+    rebuildFailed(err),
+  );
   await watcher.ready;
   const first = await watcher.first(build);
   if (first === EXIT.usage) {

@@ -25,7 +25,12 @@ export interface Rebuilder {
  * (`first`), so that a save while that runs is not lost: chokidar's "ready" is trustworthy for
  * one watched root (see below), so every save after it is reported.
  */
-export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise<void>): Rebuilder {
+export function rebuildOnChange(
+  paths: readonly string[],
+  rebuild: () => Promise<void>,
+  /** Told a rebuild that threw (the watch goes on): the CLI says so, nothing else prints. */
+  failed: (error: unknown) => void = () => undefined,
+): Rebuilder {
   // One watched root (the data root), filtered to the paths: given several paths of which some
   // are missing (words/, templates/), chokidar counts each missing one twice towards "ready".
   const root = path.dirname(paths[0] ?? ".");
@@ -41,7 +46,7 @@ export function rebuildOnChange(paths: readonly string[], rebuild: () => Promise
     queued = true;
     running = running.then(async () => {
       queued = false;
-      await rebuild().catch(() => undefined);
+      await rebuild().catch(failed);
     });
   };
   watcher.on("all", () => {
