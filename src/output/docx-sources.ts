@@ -99,11 +99,16 @@ function yamlFiles(data: YearData): YamlSource[] {
   return files.flatMap((f) => (f ? [f.source] : []));
 }
 
+/** Every text of the inputs in document order: chapter lines first, then the YAML files' values. */
+export function textSources(data: YearData): TextSource[] {
+  return [...chapterTexts(data), ...yamlFiles(data).flatMap(yamlTexts)];
+}
+
 /** The index of one year's inputs: texts in document order (chapters first), tables, figures. */
 export function sourceIndex(data: YearData, figures: readonly FigureInfo[]): SourceIndex {
   return {
     year: data.year,
-    texts: [...chapterTexts(data), ...yamlFiles(data).flatMap(yamlTexts)],
+    texts: textSources(data),
     tables: tableSources(data),
     figures: figureSources(data, figures),
   };

@@ -3,7 +3,7 @@
 // order). Listed in manifest.json, so that `preview` links a finding to its place in the report.
 import type { YearData } from "../../load/dataset.js";
 import { TextMatcher } from "../docx-anchors.js";
-import { sourceIndex } from "../docx-sources.js";
+import { textSources } from "../docx-sources.js";
 import { plain } from "./page.js";
 
 /** An input line: "2025/chapters/07-stod.md", 12. */
@@ -23,7 +23,8 @@ export function pageSources(
   pages: readonly { file: string; html: string }[],
   data: YearData,
 ): Map<string, PageSources> {
-  const matcher = new TextMatcher(sourceIndex(data, []));
+  // Texts only: the tables and figures of the DOCX index are not looked for here.
+  const matcher = new TextMatcher(textSources(data));
   const all = new Map<string, PageSources>();
   for (const page of pages) {
     const sections: PageSources = {};
