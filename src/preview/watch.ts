@@ -1,9 +1,17 @@
 // Rebuild on save: the year's folder, the history, the word lists and the project's templates
 // are watched; changes that come while a build runs are gathered into one next build.
+import { statSync } from "node:fs";
 import path from "node:path";
 import { watch } from "chokidar";
 
 const IGNORED = /(^|[/\\])(\.nch-cache|\.git|node_modules)([/\\]|$)/;
+
+/**
+ * chokidar reports a path's "change" at most once per 50 ms and drops the rest of that window
+ * without a trailing event, so a save just after another (or an editor's write that ends after its
+ * truncate was reported) would go unseen. Each reported path is looked at again after the window.
+ */
+const LOOK_AGAIN_MS = 80;
 
 /** What preview and `build --watch` watch under the data root. */
 export function watchedPaths(dataRoot: string, year: number): string[] {
@@ -41,15 +49,30 @@ export function rebuildOnChange(
   let running: Promise<void> = Promise.resolve();
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
+  /** Paths reported since the last build began; what each of them was when a build began. */
+  const touched = new Set<string>();
+  const seenByBuild = new Map<string, string>();
+  const looks = new Map<string, NodeJS.Timeout>();
   const start = () => {
     if (queued) return;
     queued = true;
     running = running.then(async () => {
       queued = false;
+      for (const p of touched) seenByBuild.set(p, signature(p));
+      touched.clear();
       await rebuild().catch(failed);
     });
   };
-  watcher.on("all", () => {
+  const lookAgain = (p: string) => {
+    looks.delete(p);
+    const seen = seenByBuild.get(p);
+    // No build has read it yet: the one queued will.
+    if (seen !== undefined && seen !== signature(p)) start();
+  };
+  watcher.on("all", (_event, p) => {
+    touched.add(p);
+    clearTimeout(looks.get(p));
+    looks.set(p, setTimeout(lookAgain, LOOK_AGAIN_MS, p));
     // Editors save in bursts (write, rename, chmod): one build for a burst.
     clearTimeout(timer);
     timer = setTimeout(start, 15);
@@ -67,9 +90,16 @@ export function rebuildOnChange(
     },
     close: async () => {
       clearTimeout(timer);
+      for (const look of looks.values()) clearTimeout(look);
       await watcher.close();
     },
   };
+}
+
+/** What a file is now, as far as a save changes it: "" when it is gone. */
+function signature(file: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
 }
 
 /** Whether `file` is the root itself or in one of the watched paths (all of them in the root). */
