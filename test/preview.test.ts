@@ -275,28 +275,36 @@ describe("rebuildOnChange", () => {
 // chokidar drops a path's "change" events for 50 ms after one it reported, with no trailing event:
 // a save inside that window (here: during the build the first save started) went unseen.
 describe("rebuildOnChange and chokidar's 50 ms window", () => {
-  it.each([0, 20])("a second save %i ms into the build the first one started builds again", async (delay) => {
-    const dir = temp();
-    mkdirSync(path.join(dir, "2025", "chapters"), { recursive: true });
-    const chapter = path.join(dir, "2025", "chapters", "01.md");
-    writeFileSync(chapter, "# Ett\n");
-    const builds: string[] = [];
-    const watcher = rebuildOnChange(watchedPaths(dir, 2025), async () => {
-      builds.push(readFileSync(chapter, "utf8"));
-      if (builds.length === 1) {
-        await new Promise((r) => setTimeout(r, delay));
-        writeFileSync(chapter, "# Ett\n\nAndra sparningen.\n");
-      }
-    });
-    await watcher.ready;
-    writeFileSync(chapter, "# Ett\n\nFörsta sparningen.\n");
-    await until(() => builds.length === 2, "the build after the second save", 10_000, () => JSON.stringify(builds));
-    // Nothing changed after the second build began: no third build.
-    await new Promise((r) => setTimeout(r, 300));
-    await watcher.close();
-    await watcher.idle();
-    expect(builds).toEqual(["# Ett\n\nFörsta sparningen.\n", "# Ett\n\nAndra sparningen.\n"]);
-  });
+  it.each([0, 20])(
+    "a second save %i ms into the build the first one started builds again",
+    async (delay) => {
+      const dir = temp();
+      mkdirSync(path.join(dir, "2025", "chapters"), { recursive: true });
+      const chapter = path.join(dir, "2025", "chapters", "01.md");
+      writeFileSync(chapter, "# Ett\n");
+      const builds: string[] = [];
+      const watcher = rebuildOnChange(watchedPaths(dir, 2025), async () => {
+        builds.push(readFileSync(chapter, "utf8"));
+        if (builds.length === 1) {
+          await new Promise((r) => setTimeout(r, delay));
+          writeFileSync(chapter, "# Ett\n\nAndra sparningen.\n");
+        }
+      });
+      await watcher.ready;
+      writeFileSync(chapter, "# Ett\n\nFörsta sparningen.\n");
+      await until(
+        () => builds.length === 2,
+        "the build after the second save",
+        10_000,
+        () => JSON.stringify(builds),
+      );
+      // Nothing changed after the second build began: no third build.
+      await new Promise((r) => setTimeout(r, 300));
+      await watcher.close();
+      await watcher.idle();
+      expect(builds).toEqual(["# Ett\n\nFörsta sparningen.\n", "# Ett\n\nAndra sparningen.\n"]);
+    },
+  );
 });
 
 describe("rebuildOnChange's failures", () => {
