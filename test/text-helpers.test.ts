@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { lineIndexAt, lineStarts, positionsOf } from "../src/load/positions.js";
 import { isSuppressed } from "../src/model/disclosure.js";
 import { isCalendarDate, parseIsoDate } from "../src/schema/calendar.js";
-import { isWithoutCentre } from "../src/schema/county-status.js";
+import { isWithoutCentre } from "../src/schema/without-centre.js";
 import { didYouMean } from "../src/text/did-you-mean.js";
 import { capitalise, formatSwedishList, swedishCollator } from "../src/text/swedish.js";
 

@@ -2,7 +2,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { finding } from "../diagnostics/finding.js";
 import type { Sourced, YearData } from "../load/dataset.js";
 import { COUNTIES, foldName } from "../schema/counties.js";
-import { type CountyStatus, isWithoutCentre } from "../schema/county-status.js";
+import type { CountyStatus } from "../schema/county-status.js";
+import { isWithoutCentre } from "../schema/without-centre.js";
 import { who } from "./who.js";
 
 type StatusReport = Sourced<CountyStatus>;

@@ -1,6 +1,6 @@
 import type { Sourced } from "../load/dataset.js";
 import { type County, countyByCode } from "../schema/counties.js";
-import { type CountyStatus, isWithoutCentre } from "../schema/county-status.js";
+import type { CountyStatus } from "../schema/county-status.js";
 import {
   OWN_SUPPORT_LINE,
   PHASES,
@@ -10,6 +10,7 @@ import {
   SERVES,
   STEERING_GROUP,
 } from "../schema/vocabulary.js";
+import { isWithoutCentre } from "../schema/without-centre.js";
 import { swedishCollator } from "../text/swedish.js";
 import { formatSwedishDate, formatSwedishMonth, swedishGenitive } from "./format.js";
 

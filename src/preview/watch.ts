@@ -49,30 +49,18 @@ export function rebuildOnChange(
   let running: Promise<void> = Promise.resolve();
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
-  /** Paths reported since the last build began; what each of them was when a build began. */
-  const touched = new Set<string>();
-  const seenByBuild = new Map<string, string>();
-  const looks = new Map<string, NodeJS.Timeout>();
+  const late = lateSaves(() => start());
   const start = () => {
     if (queued) return;
     queued = true;
     running = running.then(async () => {
       queued = false;
-      for (const p of touched) seenByBuild.set(p, signature(p));
-      touched.clear();
+      late.buildStarts();
       await rebuild().catch(failed);
     });
   };
-  const lookAgain = (p: string) => {
-    looks.delete(p);
-    const seen = seenByBuild.get(p);
-    // No build has read it yet: the one queued will.
-    if (seen !== undefined && seen !== signature(p)) start();
-  };
   watcher.on("all", (_event, p) => {
-    touched.add(p);
-    clearTimeout(looks.get(p));
-    looks.set(p, setTimeout(lookAgain, LOOK_AGAIN_MS, p));
+    late.reported(p);
     // Editors save in bursts (write, rename, chmod): one build for a burst.
     clearTimeout(timer);
     timer = setTimeout(start, 15);
@@ -90,8 +78,39 @@ export function rebuildOnChange(
     },
     close: async () => {
       clearTimeout(timer);
-      for (const look of looks.values()) clearTimeout(look);
+      late.close();
       await watcher.close();
+    },
+  };
+}
+
+/**
+ * Saves chokidar did not report (see LOOK_AGAIN_MS): each reported path is looked at again after
+ * the window, and `missed` is called when it differs from what the last build began with.
+ */
+function lateSaves(missed: () => void) {
+  /** Paths reported since the last build began; what each of them was when a build began. */
+  const touched = new Set<string>();
+  const seenByBuild = new Map<string, string>();
+  const looks = new Map<string, NodeJS.Timeout>();
+  const lookAgain = (p: string) => {
+    looks.delete(p);
+    const seen = seenByBuild.get(p);
+    // No build has read it yet: the one queued will.
+    if (seen !== undefined && seen !== signature(p)) missed();
+  };
+  return {
+    reported(p: string): void {
+      touched.add(p);
+      clearTimeout(looks.get(p));
+      looks.set(p, setTimeout(lookAgain, LOOK_AGAIN_MS, p));
+    },
+    buildStarts(): void {
+      for (const p of touched) seenByBuild.set(p, signature(p));
+      touched.clear();
+    },
+    close(): void {
+      for (const look of looks.values()) clearTimeout(look);
     },
   };
 }

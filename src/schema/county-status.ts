@@ -54,8 +54,3 @@ export const CountyStatus = z
   })
   .describe("Lägesbild för en verksamhet");
 export type CountyStatus = z.infer<typeof CountyStatus>;
-
-/** A status report with neither round nor phase is about a county without a centre. */
-export function isWithoutCentre(report: CountyStatus): boolean {
-  return report.round === undefined && report.phase === undefined;
-}
