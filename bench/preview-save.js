@@ -24,7 +24,7 @@ let out = "";
 const url = await new Promise((resolve, reject) => {
   child.stdout.on("data", (c) => {
     out += c;
-    const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+    const m = /(?:at|på) (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
     if (m) resolve(m[1]);
   });
   child.on("exit", (code) => reject(new Error(`preview exited ${code}`)));

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { progressWords } from "../src/cli/progress-words.js";
 import { CODES, type DiagnosticCode } from "../src/diagnostics/codes.js";
 import { wordsOf } from "../src/diagnostics/messages/index.js";
+import type { StopReason } from "../src/pipeline/build.js";
 import { EXAMPLE_ARGS } from "./finding-examples.js";
 
 // Every code in both languages, and the Swedish words analysts see, exactly, from real fixtures.
@@ -190,5 +192,65 @@ describe("--lang sv on real fixtures", () => {
         args: { problem: "not-zip" },
       },
     ]);
+  });
+});
+
+describe("the CLI's own lines under --lang sv", () => {
+  it("progress lines of a build, in Swedish, and the line that closes a build that stopped", () => {
+    const out = path.join(scratch, "progress");
+    const result = spawnSync(
+      process.execPath,
+      ["bin/nch-report.js", "build", "2025", "--format", "md", "--out", out, "--lang", "sv"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: path.join(scratch, "cache") },
+      },
+    );
+    expect(result.status).toBe(0);
+    const lines = result.stderr
+      .trim()
+      .split("\n")
+      .map((l) => l.replace(/ \([\d.]+ s\)$/, ""));
+    const folder = path.relative(process.cwd(), out);
+    expect(lines).toEqual([
+      "✔ validerade 2025",
+      "✔ byggde rapportens modell",
+      "✔ renderade rapporten med diagrammen (Markdown)",
+      `✔ skrev 8 filer till ${folder}/: report.md, manifest.json`,
+    ]);
+    const stopped = run("build", "2025", "--data", "test/fixtures/template-errors", "--out", out);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout.trim().split("\n").at(-1)).toBe(
+      "Mallarna eller kapitlen har fel: inget byggdes.",
+    );
+  });
+
+  it("every reason a build stops, and the watch's lines, in both languages and differently", () => {
+    const reasons: StopReason[] = [
+      { kind: "data", year: 2025 },
+      { kind: "templates" },
+      { kind: "pdf" },
+      { kind: "personal-data" },
+    ];
+    const sv = progressWords("sv");
+    const en = progressWords("en");
+    expect(reasons.map((r) => sv.stopped(r))).toEqual([
+      "Uppgifterna för 2025 har fel: inget byggdes.",
+      "Mallarna eller kapitlen har fel: inget byggdes.",
+      "Rapporten kan inte sättas som PDF: inget byggdes.",
+      "Personuppgifter skulle hamna i utdata: inget skrevs.",
+    ]);
+    for (const r of reasons) expect(en.stopped(r)).not.toBe(sv.stopped(r));
+    expect(sv.validated(2025, 1)).toBe("validerade 2025 — 1 varning, se nch-report validate 2025");
+    expect(sv.rendered([["DOCX", "PDF"], "Markdown"])).toBe(
+      "renderade rapporten med diagrammen (för DOCX/PDF, Markdown)",
+    );
+    expect(en.rendered([["DOCX", "PDF"], "Markdown"])).toBe(
+      "rendered the report with its charts (for DOCX/PDF, Markdown)",
+    );
+    expect(sv.watching("data/2025")).toBe("Bevakar data/2025 — Ctrl-C avslutar");
+    expect(sv.previewAt(2025, "http://127.0.0.1:4000/")).toBe(
+      "Förhandsvisning av 2025 på http://127.0.0.1:4000/ — Ctrl-C avslutar",
+    );
   });
 });

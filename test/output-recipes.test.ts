@@ -7,7 +7,7 @@ import {
   OUTPUT_FORMATS,
   OUTPUT_RECIPES,
   recipeFor,
-  targetLabel,
+  targetNames,
 } from "../src/output/recipes.js";
 import { renderYear } from "./render-year.js";
 
@@ -29,9 +29,9 @@ describe("the output format registry", () => {
   it("starts each converter once, and names targets as the progress lines do", () => {
     expect(convertersFor(["md"])).toEqual([]);
     expect(convertersFor(["pdf", "md", "docx", "pdf"])).toEqual(["pdf", "docx"]);
-    expect(targetLabel("gfm")).toBe("Markdown");
-    expect(targetLabel("pandoc", ["md", "docx", "pdf"])).toBe("for DOCX/PDF");
-    expect(targetLabel("pandoc", ["html"])).toBe("HTML");
+    expect(targetNames("gfm")).toBe("Markdown");
+    expect(targetNames("pandoc", ["md", "docx", "pdf"])).toEqual(["DOCX", "PDF"]);
+    expect(targetNames("pandoc", ["html"])).toBe("HTML");
   });
 
   it("loads the Markdown recipe's code, which puts the draft line on top", async () => {

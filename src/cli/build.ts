@@ -5,11 +5,12 @@ import type { Lang } from "../diagnostics/messages/index.js";
 import { maskPersonalData } from "../diagnostics/redact.js";
 import { stylish } from "../diagnostics/reporters/stylish.js";
 import { MissingYearError } from "../load/dataset.js";
-import { type OutputFormat, targetLabel } from "../output/recipes.js";
+import { type OutputFormat, targetNames } from "../output/recipes.js";
 import { type BuildEvent, type BuildRequest, buildReport } from "../pipeline/build.js";
 import { projectRootOrCwd } from "../project-root.js";
 import { parsePdfStandard, type StartedBuild, startBuild } from "./build-start.js";
 import { EXIT, parseYear, UsageError } from "./exit.js";
+import { type ProgressWords, progressWords } from "./progress-words.js";
 import { pathPrefix } from "./validate.js";
 import { missingYearMessage } from "./where.js";
 
@@ -33,25 +34,26 @@ export interface BuildFlags {
 }
 
 /** A progress line for a stage's event ("validated 2023"), or undefined for none. */
-function progressLine(event: BuildEvent, formats: readonly OutputFormat[]): string | undefined {
+function progressLine(
+  event: BuildEvent,
+  formats: readonly OutputFormat[],
+  words: ProgressWords,
+): string | undefined {
   switch (event.stage) {
-    case "validate": {
-      const { year, warnings } = event;
-      const many = warnings === 1 ? "" : "s";
-      return `validated ${year}${warnings > 0 ? ` — ${warnings} warning${many}, see nch-report validate ${year}` : ""}`;
-    }
+    case "validate":
+      return words.validated(event.year, event.warnings);
     case "model":
-      return "built the report model";
+      return words.model;
     case "render":
-      return `rendered the report with its charts (${event.targets.map((t) => targetLabel(t, formats)).join(", ")})`;
+      return words.rendered(event.targets.map((t) => targetNames(t, formats)));
     case "output":
-      return event.recipe.ownStep ? `made ${event.recipe.displayName}` : undefined;
+      return event.recipe.ownStep ? words.made(event.recipe.displayName) : undefined;
     case "commit": {
       const shown = path.relative(process.cwd(), event.outDir) || ".";
       const files = event.names.filter((n) => !n.startsWith("figurer/"));
       // The HTML edition's many files as its folder.
       const listed = [...new Set(files.map((n) => n.replace(/\/.*$/, "/")))].join(", ");
-      return `wrote ${event.names.length} file${event.names.length === 1 ? "" : "s"} to ${shown}/: ${listed}`;
+      return words.wrote(event.names.length, shown, listed);
     }
     default:
       return undefined;
@@ -69,10 +71,11 @@ function terminalObserver(
   formats: readonly OutputFormat[],
 ) {
   const c = new Chalk({ level: flags.color ? 1 : 0 });
+  const words = progressWords(flags.lang);
   let last = performance.now();
   return (event: BuildEvent) => {
     if (event.stage === "findings") return void out.write(report(event.diagnostics, flags));
-    const line = progressLine(event, formats);
+    const line = progressLine(event, formats, words);
     if (line === undefined) return;
     const now = performance.now();
     const took = event.stage === "output" ? event.seconds : (now - last) / 1000;
@@ -127,7 +130,7 @@ export async function runBuild(
     );
     if (!stopped) return EXIT.ok;
     out.write(report(stopped.diagnostics, flags));
-    if (stopped.message) out.write(`${stopped.message}\n`);
+    if (stopped.reason) out.write(`${progressWords(flags.lang).stopped(stopped.reason)}\n`);
     return EXIT.problems;
   } finally {
     await converters?.close();

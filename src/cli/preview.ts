@@ -16,6 +16,7 @@ import { rebuildOnChange, untilInterrupted, watchedPaths } from "../preview/watc
 import { type BuildFlags, runBuild } from "./build.js";
 import type { StartedBuild } from "./build-start.js";
 import { EXIT, parseNonNegativeInt, parseYear } from "./exit.js";
+import { progressWords } from "./progress-words.js";
 
 export interface PreviewFlags {
   data: string;
@@ -62,9 +63,9 @@ function warmHtmlInBackground(): void {
 }
 
 /** One line for a rebuild that failed outside the build's own findings; the watch goes on. */
-const rebuildFailed = (err: NodeJS.WritableStream) => (error: unknown) => {
+const rebuildFailed = (err: NodeJS.WritableStream, lang: Lang | undefined) => (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  err.write(`nch-report: the rebuild failed: ${redactText(message)} — still watching\n`);
+  err.write(`nch-report: ${progressWords(lang).rebuildFailed(redactText(message))}\n`);
 };
 
 /** The preview's build into `site`, and what the pages are told: the version and the findings. */
@@ -95,7 +96,9 @@ function previewBuilder(
       findings: placeFindings(site, findings),
     };
     if (code === EXIT.ok)
-      err.write(`✔ built the preview (${((performance.now() - start) / 1000).toFixed(2)} s)\n`);
+      err.write(
+        `✔ ${progressWords(flags.lang).builtPreview(((performance.now() - start) / 1000).toFixed(2))}\n`,
+      );
     return code;
   };
   return { build, state: () => state };
@@ -122,7 +125,7 @@ export async function runPreview(
       await build();
       server?.broadcast("state", state());
     },
-    rebuildFailed(err),
+    rebuildFailed(err, flags.lang),
   );
   await watcher.ready;
   const first = await watcher.first(build);
@@ -141,7 +144,7 @@ export async function runPreview(
     state,
     extra: (request, response) => ownAnswer(request.url ?? "", response, site, state().version),
   });
-  out.write(`Preview of ${year} at ${server.url} — Ctrl-C to stop\n`);
+  out.write(`${progressWords(flags.lang).previewAt(year, server.url)}\n`);
   if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
   const code = await untilInterrupted();
   await Promise.all([watcher.close(), server.close()]);
@@ -169,7 +172,7 @@ export async function runWatch(
     async () => {
       await build();
     },
-    rebuildFailed(err),
+    rebuildFailed(err, flags.lang),
   );
   await watcher.ready;
   const first = await watcher.first(build);
@@ -179,9 +182,8 @@ export async function runWatch(
     return first;
   }
   if (started.formats.includes("html")) warmHtmlInBackground();
-  err.write(
-    `Watching ${path.relative(process.cwd(), path.resolve(flags.data)) || "."}/${year} — Ctrl-C to stop\n`,
-  );
+  const folder = `${path.relative(process.cwd(), path.resolve(flags.data)) || "."}/${year}`;
+  err.write(`${progressWords(flags.lang).watching(folder)}\n`);
   const code = await untilInterrupted();
   await watcher.close();
   await watcher.idle();

@@ -31,13 +31,13 @@ export function convertersFor(formats: readonly OutputFormat[]) {
   return [...new Set(formats.flatMap((f) => recipeFor(f).converters))];
 }
 
-/** A target's name in progress lines: the one format of the build that uses it, or "for DOCX/PDF". */
-export function targetLabel(
+/** A target in progress lines: the display name of the one format of the build that uses it, or all of them. */
+export function targetNames(
   target: OutputRecipe["target"],
   formats: readonly OutputFormat[] = OUTPUT_FORMATS,
-): string {
+): string | string[] {
   const names = OUTPUT_RECIPES.filter((r) => r.target === target && formats.includes(r.name)).map(
     (r) => r.displayName,
   );
-  return names.length === 1 ? (names[0] as string) : `for ${names.join("/")}`;
+  return names.length === 1 ? (names[0] as string) : names;
 }

@@ -46,10 +46,17 @@ export type BuildEvent =
 
 export type BuildObserver = (event: BuildEvent) => void;
 
-/** Why a build stopped: the findings, and a line saying what was not done. */
+/** Why nothing was built (the CLI says it in the findings' language). */
+export type StopReason =
+  | { kind: "data"; year: number }
+  | { kind: "templates" }
+  | { kind: "pdf" }
+  | { kind: "personal-data" };
+
+/** Why a build stopped: the findings, and what was not done. */
 export interface Stopped {
   diagnostics: Diagnostic[];
-  message?: string;
+  reason?: StopReason;
 }
 
 /**
@@ -150,7 +157,7 @@ async function gate(
   if (leaks.length === 0) return undefined;
   return {
     diagnostics: leaks,
-    message: "Personal data would reach the outputs: nothing was written.",
+    reason: { kind: "personal-data" },
   };
 }
 

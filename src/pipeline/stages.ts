@@ -18,14 +18,14 @@ import {
   TemplateError,
   type TemplateSet,
 } from "../render/index.js";
-import type { BuildObserver, BuildRequest, Stopped } from "./build.js";
+import type { BuildObserver, BuildRequest, Stopped, StopReason } from "./build.js";
 import { validateYear } from "./validate.js";
 
 /** A stage's result: its value, or why the build stops. */
 export type Staged<T> = { value: T; stopped?: undefined } | { stopped: Stopped };
 
-const stop = (diagnostics: Diagnostic[], message?: string): { stopped: Stopped } => ({
-  stopped: message === undefined ? { diagnostics } : { diagnostics, message },
+const stop = (diagnostics: Diagnostic[], reason?: StopReason): { stopped: Stopped } => ({
+  stopped: reason === undefined ? { diagnostics } : { diagnostics, reason },
 });
 
 /** What the build reads besides the year's data, read (and git asked) while validating. */
@@ -52,7 +52,7 @@ export async function validate(
   const { errors, warnings } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     const shown = validated.diagnostics.filter((d) => d.severity === "error");
-    return stop(shown, `The data of ${request.year} has errors: nothing was built.`);
+    return stop(shown, { kind: "data", year: request.year });
   }
   observe({ stage: "validate", year: request.year, warnings });
   return { value: validated.data };
@@ -113,7 +113,7 @@ export async function render(
     return { value: new Map(targets.map((target, i) => [target, reports[i] as RenderedReport])) };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return stop(error.diagnostics, "The templates or chapters have errors: nothing was built.");
+    return stop(error.diagnostics, { kind: "templates" });
   }
 }
 
@@ -178,6 +178,6 @@ export async function output(
   } catch (error) {
     // Text the PDF cannot print, or a Typst error, located in the chapters, data or template.
     if (!(error instanceof TemplateError)) throw error;
-    return stop(error.diagnostics, "The report cannot be set as a PDF: nothing was built.");
+    return stop(error.diagnostics, { kind: "pdf" });
   }
 }
