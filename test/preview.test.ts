@@ -307,6 +307,36 @@ describe("rebuildOnChange and chokidar's 50 ms window", () => {
   );
 });
 
+describe("rebuildOnChange when a watched folder becomes a file", () => {
+  it("looks again at a path under it without throwing (ENOTDIR), and builds", async () => {
+    const dir = temp();
+    const chapters = path.join(dir, "2025", "chapters");
+    mkdirSync(chapters, { recursive: true });
+    const chapter = path.join(chapters, "01.md");
+    writeFileSync(chapter, "# Ett\n");
+    let builds = 0;
+    const failures: unknown[] = [];
+    const watcher = rebuildOnChange(
+      watchedPaths(dir, 2025),
+      async () => {
+        builds++;
+      },
+      (error) => failures.push(error),
+    );
+    await watcher.ready;
+    writeFileSync(chapter, "# Ett\n\nSparad.\n");
+    await until(() => builds >= 1, "the build after the save", 10_000);
+    rmSync(chapters, { recursive: true });
+    writeFileSync(chapters, "inte en mapp\n");
+    await until(() => builds >= 2, "the build after the folder became a file", 10_000);
+    // Past the look-again of every path reported.
+    await new Promise((r) => setTimeout(r, 300));
+    await watcher.close();
+    await watcher.idle();
+    expect(failures).toEqual([]);
+  });
+});
+
 describe("rebuildOnChange's failures", () => {
   it("tells the caller of a rebuild that threw, and builds again at the next save", async () => {
     const dir = temp();

@@ -115,10 +115,14 @@ function lateSaves(missed: () => void) {
   };
 }
 
-/** What a file is now, as far as a save changes it: "" when it is gone. */
+/** What a file is now, as far as a save changes it: "" when it is gone or cannot be looked at. */
 function signature(file: string): string {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
+  try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
+  } catch {
+    return ""; // gone as far as a build can tell (a folder on its path replaced by a file, no access)
+  }
 }
 
 /** Whether `file` is the root itself or in one of the watched paths (all of them in the root). */
