@@ -17,4 +17,20 @@ describe("warmHtmlConverter", () => {
     // The warm-up changed nothing a later conversion gives.
     expect(await markdownToHtml(pages[1] as string, NO_CACHE.html)).toBe(first[1]);
   }, 60_000);
+
+  it("lets the event loop run between pages (a save is seen at once) and stops when told", async () => {
+    await markdownToHtml("# Tre {#tre}\n\nEn sida till.\n", NO_CACHE.html);
+    const stop = new AbortController();
+    // A timer, as a save's file event is: it fires during the warm-up, not after all of it.
+    setTimeout(() => stop.abort(), 0);
+    const converted = await warmHtmlConverter(50, { signal: stop.signal });
+    expect(converted).toBeLessThan(3);
+  }, 60_000);
+
+  it("converts nothing while a build is busy", async () => {
+    await markdownToHtml("# Fyra {#fyra}\n\nÄnnu en sida.\n", NO_CACHE.html);
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 200);
+    expect(await warmHtmlConverter(2, { signal: stop.signal, busy: () => true })).toBe(0);
+  });
 });

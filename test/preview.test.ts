@@ -357,6 +357,8 @@ describe("rebuildOnChange's failures", () => {
     writeFileSync(file, "year: 2025\n# ett\n");
     await until(() => failures.length === 1, "the failure", 10_000);
     expect(failures).toEqual(["the year folder went away"]);
+    // The failed build is over: nothing is busy for the preview's background work to wait for.
+    await until(() => !watcher.busy(), "the watcher to be idle", 10_000);
     writeFileSync(file, "year: 2025\n# två\n");
     await until(() => builds === 2, "the next build", 10_000);
     await watcher.close();

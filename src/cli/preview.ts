@@ -12,7 +12,12 @@ import { redactDiagnostic, redactText } from "../diagnostics/redact.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, clientTag } from "../preview/client.js";
 import { type PlacedFinding, placeFindings } from "../preview/places.js";
 import { type PreviewServer, startPreviewServer } from "../preview/serve.js";
-import { rebuildOnChange, untilInterrupted, watchedPaths } from "../preview/watch.js";
+import {
+  type Rebuilder,
+  rebuildOnChange,
+  untilInterrupted,
+  watchedPaths,
+} from "../preview/watch.js";
 import { type BuildFlags, runBuild } from "./build.js";
 import type { StartedBuild } from "./build-start.js";
 import { EXIT, parseNonNegativeInt, parseYear } from "./exit.js";
@@ -55,11 +60,16 @@ function ownAnswer(url: string, response: ServerResponse, site: string, version:
   return false;
 }
 
-/** Loads and warms pandoc's HTML conversion while the user reads; a failure shows at the next build. */
-function warmHtmlInBackground(): void {
+/**
+ * Loads and warms pandoc's HTML conversion while the user reads, pausing while the watcher builds
+ * (a failure shows at the next build); stops at the returned function (Ctrl-C).
+ */
+function warmHtmlInBackground(watcher: Rebuilder): () => void {
+  const stop = new AbortController();
   void import("../output/html/convert.js")
-    .then((m) => m.warmHtmlConverter())
+    .then((m) => m.warmHtmlConverter(2, { signal: stop.signal, busy: watcher.busy }))
     .catch(() => undefined);
+  return () => stop.abort();
 }
 
 /** One line for a rebuild that failed outside the build's own findings; the watch goes on. */
@@ -136,7 +146,7 @@ export async function runPreview(
   }
   // Pandoc loads and warms up now, not at the first saves (the first build may have come from
   // the cache, and a fresh pandoc converts a page two to three times slower).
-  warmHtmlInBackground();
+  const stopWarming = warmHtmlInBackground(watcher);
   server = await startPreviewServer({
     root: () => path.join(site, "html"),
     port,
@@ -147,6 +157,7 @@ export async function runPreview(
   out.write(`${progressWords(flags.lang).previewAt(year, server.url)}\n`);
   if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
   const code = await untilInterrupted();
+  stopWarming();
   await Promise.all([watcher.close(), server.close()]);
   await watcher.idle();
   removeFolder();
@@ -181,10 +192,13 @@ export async function runWatch(
     await started.converters?.close();
     return first;
   }
-  if (started.formats.includes("html")) warmHtmlInBackground();
+  const stopWarming = started.formats.includes("html")
+    ? warmHtmlInBackground(watcher)
+    : () => undefined;
   const folder = `${path.relative(process.cwd(), path.resolve(flags.data)) || "."}/${year}`;
   err.write(`${progressWords(flags.lang).watching(folder)}\n`);
   const code = await untilInterrupted();
+  stopWarming();
   await watcher.close();
   await watcher.idle();
   await started.converters?.close();

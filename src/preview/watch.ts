@@ -23,6 +23,8 @@ export interface Rebuilder {
   ready: Promise<void>;
   /** Resolves once the build under way (if any) has finished. */
   idle(): Promise<void>;
+  /** A build is under way or about to be (a save seen, a build queued): background work waits. */
+  busy(): boolean;
   /** Runs `task` (the first build) in turn with the rebuilds: a save while it runs builds again after it. */
   first<T>(task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -49,27 +51,37 @@ export function rebuildOnChange(
   let running: Promise<void> = Promise.resolve();
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
+  let debouncing = false;
+  /** Builds queued or under way (the first one included). */
+  let inTurn = 0;
   const late = lateSaves(() => start());
   const start = () => {
+    debouncing = false;
     if (queued) return;
     queued = true;
-    running = running.then(async () => {
-      queued = false;
-      late.buildStarts();
-      await rebuild().catch(failed);
-    });
+    inTurn++;
+    running = running
+      .then(async () => {
+        queued = false;
+        late.buildStarts();
+        await rebuild().catch(failed);
+      })
+      .finally(() => inTurn--);
   };
   watcher.on("all", (_event, p) => {
     late.reported(p);
     // Editors save in bursts (write, rename, chmod): one build for a burst.
     clearTimeout(timer);
+    debouncing = true;
     timer = setTimeout(start, 15);
   });
   return {
     ready: new Promise<void>((resolve) => watcher.once("ready", () => resolve())),
     idle: () => running,
+    busy: () => debouncing || inTurn > 0,
     first: (task) => {
-      const result = running.then(task);
+      inTurn++;
+      const result = running.then(task).finally(() => inTurn--);
       running = result.then(
         () => undefined,
         () => undefined,

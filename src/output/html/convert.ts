@@ -49,18 +49,34 @@ function remember(markdown: string): void {
   }
 }
 
+/** What the warm-up is told by the process it runs in. */
+export interface WarmUpControl {
+  /** Aborted at Ctrl-C: the warm-up stops. */
+  signal?: AbortSignal;
+  /** A build is under way or about to be: the warm-up waits for it to end. */
+  busy?: () => boolean;
+}
+
 /**
  * For a process that converts again at every save (preview, build --watch): loads pandoc and
  * converts the recent pages `rounds` times, uncached and one at a time, so that a save finds
  * pandoc's WebAssembly already optimised by V8 (measured: the changed page of data/2025 then
- * converts in ~65 ms from the first save, rather than ~140–190 ms for the first four). A save's
- * conversion waits for at most the one page under way. Resolves with the number converted.
+ * converts in ~65 ms from the first save, rather than ~140–190 ms for the first four). Before
+ * each page it lets the event loop run (a conversion is synchronous work) and waits while a
+ * build is busy: a save is seen at once, and its build waits for at most the one page under way.
+ * Resolves with the number converted.
  */
-export async function warmHtmlConverter(rounds = 2): Promise<number> {
+export async function warmHtmlConverter(
+  rounds = 2,
+  { signal, busy = () => false }: WarmUpControl = {},
+): Promise<number> {
   const pages = [...recent];
   let converted = 0;
   for (let round = 0; round < rounds; round++)
     for (const markdown of pages) {
+      do await new Promise((resolve) => setTimeout(resolve, busy() ? 25 : 0));
+      while (busy() && !signal?.aborted);
+      if (signal?.aborted) return converted;
       const run = queue.then(() => convertNow(markdown));
       queue = run.catch(() => undefined);
       if (await run.then(() => true).catch(() => false)) converted++;
