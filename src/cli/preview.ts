@@ -61,14 +61,19 @@ function ownAnswer(url: string, response: ServerResponse, site: string, version:
 }
 
 /**
- * Loads and warms pandoc's HTML conversion while the user reads, pausing while the watcher builds
- * (a failure shows at the next build); stops at the returned function (Ctrl-C).
+ * Loads pandoc and converts the pages twice, pausing while the watcher builds, until done or
+ * `signal` aborts (a failure shows at the next build): a fresh pandoc converts a page two to three
+ * times slower than one V8 has optimised, and the first build may have come from the cache.
  */
+async function warmHtml(watcher: Rebuilder, signal: AbortSignal): Promise<void> {
+  const m = await import("../output/html/convert.js");
+  await m.warmHtmlConverter(2, { signal, busy: watcher.busy }).catch(() => undefined);
+}
+
+/** Warms pandoc in the background (build --watch); stops at the returned function (Ctrl-C). */
 function warmHtmlInBackground(watcher: Rebuilder): () => void {
   const stop = new AbortController();
-  void import("../output/html/convert.js")
-    .then((m) => m.warmHtmlConverter(2, { signal: stop.signal, busy: watcher.busy }))
-    .catch(() => undefined);
+  void warmHtml(watcher, stop.signal).catch(() => undefined);
   return () => stop.abort();
 }
 
@@ -144,21 +149,26 @@ export async function runPreview(
     removeFolder();
     return first;
   }
-  // Pandoc loads and warms up now, not at the first saves (the first build may have come from
-  // the cache, and a fresh pandoc converts a page two to three times slower).
-  const stopWarming = warmHtmlInBackground(watcher);
-  server = await startPreviewServer({
-    root: () => path.join(site, "html"),
-    port,
-    inject: () => clientTag(state().version),
-    state,
-    extra: (request, response) => ownAnswer(request.url ?? "", response, site, state().version),
+  const stop = new AbortController();
+  const interrupted = untilInterrupted().then((code) => {
+    stop.abort();
+    return code;
   });
-  out.write(`${progressWords(flags.lang).previewAt(year, server.url)}\n`);
-  if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
-  const code = await untilInterrupted();
-  stopWarming();
-  await Promise.all([watcher.close(), server.close()]);
+  // Pandoc is warm before the preview is announced: the analyst's first saves are as fast as later ones.
+  await warmHtml(watcher, stop.signal);
+  if (!stop.signal.aborted) {
+    server = await startPreviewServer({
+      root: () => path.join(site, "html"),
+      port,
+      inject: () => clientTag(state().version),
+      state,
+      extra: (request, response) => ownAnswer(request.url ?? "", response, site, state().version),
+    });
+    out.write(`${progressWords(flags.lang).previewAt(year, server.url)}\n`);
+    if (flags.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
+  }
+  const code = await interrupted;
+  await Promise.all([watcher.close(), server?.close()]);
   await watcher.idle();
   removeFolder();
   return code;
