@@ -231,6 +231,20 @@ function watchedChapter(dir: string) {
   return { chapter, builds, watcher };
 }
 
+describe("a year without a folder", () => {
+  // The first build throws a usage error: the watcher was left open and kept the process alive.
+  it.each([
+    ["preview", "preview", "1999", "--no-open"],
+    ["build --watch", "build", "1999", "--watch", "--format", "md"],
+  ])("%s exits 2 with one message, and leaves no preview folder", async (_name, ...args) => {
+    const before = previewFolders();
+    const { output, exited } = start(...args);
+    expect(await exited).toBe(2);
+    expect(output.err).toBe("nch-report: No data for 1999 in data/. Years there: 2023, 2025.\n");
+    expect(previewFolders()).toEqual(before);
+  });
+});
+
 describe("rebuildOnChange", () => {
   it("builds again when a file changed during the first build, and after a save once watching", async () => {
     const { chapter, builds, watcher } = watchedChapter(temp());

@@ -77,6 +77,29 @@ function warmHtmlInBackground(watcher: Rebuilder): () => void {
   return () => stop.abort();
 }
 
+/**
+ * The first build, in turn with the watcher's. A usage error — returned, or thrown as a year
+ * without a folder is — closes the watcher and cleans up, or the watch would keep the process.
+ */
+async function firstBuild(
+  watcher: Rebuilder,
+  build: () => Promise<number>,
+  cleanUp: () => unknown,
+): Promise<number> {
+  try {
+    const code = await watcher.first(build);
+    if (code === EXIT.usage) {
+      await watcher.close();
+      await cleanUp();
+    }
+    return code;
+  } catch (error) {
+    await watcher.close();
+    await cleanUp();
+    throw error;
+  }
+}
+
 /** One line for a rebuild that failed outside the build's own findings; the watch goes on. */
 const rebuildFailed = (err: NodeJS.WritableStream, lang: Lang | undefined) => (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
@@ -131,6 +154,12 @@ export async function runPreview(
   const folder = mkdtempSync(path.join(tmpdir(), "nch-preview-"));
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
   process.once("exit", removeFolder);
+  // Ctrl-C from the start: during the first build or the warm-up it ends the preview too.
+  const stop = new AbortController();
+  const interrupted = untilInterrupted().then((code) => {
+    stop.abort();
+    return code;
+  });
   const site = path.join(folder, "site");
   const { build, state } = previewBuilder(year, flags, site, out, err);
   let server: PreviewServer | undefined;
@@ -143,17 +172,8 @@ export async function runPreview(
     rebuildFailed(err, flags.lang),
   );
   await watcher.ready;
-  const first = await watcher.first(build);
-  if (first === EXIT.usage) {
-    await watcher.close();
-    removeFolder();
-    return first;
-  }
-  const stop = new AbortController();
-  const interrupted = untilInterrupted().then((code) => {
-    stop.abort();
-    return code;
-  });
+  const first = await firstBuild(watcher, build, removeFolder);
+  if (first === EXIT.usage) return first;
   // Pandoc is warm before the preview is announced: the analyst's first saves are as fast as later ones.
   await warmHtml(watcher, stop.signal);
   if (!stop.signal.aborted) {
@@ -196,12 +216,10 @@ export async function runWatch(
     rebuildFailed(err, flags.lang),
   );
   await watcher.ready;
-  const first = await watcher.first(build);
-  if (first === EXIT.usage) {
-    await watcher.close();
+  const first = await firstBuild(watcher, build, async () => {
     await started.converters?.close();
-    return first;
-  }
+  });
+  if (first === EXIT.usage) return first;
   const stopWarming = started.formats.includes("html")
     ? warmHtmlInBackground(watcher)
     : () => undefined;
