@@ -219,14 +219,21 @@ describe("nch-report build --watch", () => {
   }, 180_000);
 });
 
-/** A data root with one chapter of 2025, watched; each build records the chapter's text. */
-function watchedChapter(dir: string) {
+/**
+ * A data root with one chapter of 2025, watched; each build records the chapter's text, then
+ * runs `during` (the build's own work, as long as it takes).
+ */
+function watchedChapter(
+  dir: string,
+  during: (builds: readonly string[], chapter: string) => Promise<void> = async () => undefined,
+) {
   mkdirSync(path.join(dir, "2025", "chapters"), { recursive: true });
   const chapter = path.join(dir, "2025", "chapters", "01.md");
   writeFileSync(chapter, "# Ett\n");
   const builds: string[] = [];
   const watcher = rebuildOnChange(watchedPaths(dir, 2025), async () => {
     builds.push(readFileSync(chapter, "utf8"));
+    await during(builds, chapter);
   });
   return { chapter, builds, watcher };
 }
@@ -292,16 +299,10 @@ describe("rebuildOnChange and chokidar's 50 ms window", () => {
   it.each([0, 20])(
     "a second save %i ms into the build the first one started builds again",
     async (delay) => {
-      const dir = temp();
-      mkdirSync(path.join(dir, "2025", "chapters"), { recursive: true });
-      const chapter = path.join(dir, "2025", "chapters", "01.md");
-      writeFileSync(chapter, "# Ett\n");
-      const builds: string[] = [];
-      const watcher = rebuildOnChange(watchedPaths(dir, 2025), async () => {
-        builds.push(readFileSync(chapter, "utf8"));
-        if (builds.length === 1) {
+      const { chapter, builds, watcher } = watchedChapter(temp(), async (done, file) => {
+        if (done.length === 1) {
           await new Promise((r) => setTimeout(r, delay));
-          writeFileSync(chapter, "# Ett\n\nAndra sparningen.\n");
+          writeFileSync(file, "# Ett\n\nAndra sparningen.\n");
         }
       });
       await watcher.ready;

@@ -19,14 +19,21 @@ function codeKey(): string {
 type Convert = typeof import("pandoc-wasm").convert;
 let pandoc: Promise<Convert> | undefined;
 
-/** Starts loading pandoc (seconds): the build calls it early when HTML is asked for. */
-export function loadPandoc(): Promise<Convert> {
+/** Loads pandoc once per process (seconds): at the first page that is not in the cache. */
+function loadPandoc(): Promise<Convert> {
   pandoc ??= import("pandoc-wasm").then((m) => m.convert);
   return pandoc;
 }
 
 // pandoc-wasm runs one conversion at a time.
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Converts `markdown` after the conversions already asked for. */
+function convertInTurn(markdown: string): Promise<string> {
+  const run = queue.then(() => convertNow(markdown));
+  queue = run.catch(() => undefined);
+  return run;
+}
 
 async function convertNow(markdown: string): Promise<string> {
   const convert = await loadPandoc();
@@ -77,9 +84,13 @@ export async function warmHtmlConverter(
       do await new Promise((resolve) => setTimeout(resolve, busy() ? 25 : 0));
       while (busy() && !signal?.aborted);
       if (signal?.aborted) return converted;
-      const run = queue.then(() => convertNow(markdown));
-      queue = run.catch(() => undefined);
-      if (await run.then(() => true).catch(() => false)) converted++;
+      if (
+        await convertInTurn(markdown).then(
+          () => true,
+          () => false,
+        )
+      )
+        converted++;
     }
   return converted;
 }
@@ -92,10 +103,6 @@ export function markdownToHtml(markdown: string, cache: CacheSpace): Promise<str
     slot: key,
     key,
     valid: (html): html is string => typeof html === "string",
-    compute: () => {
-      const run = queue.then(() => convertNow(markdown));
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    compute: () => convertInTurn(markdown),
   });
 }
