@@ -131,9 +131,13 @@ describe("a failed or killed build", () => {
     const failed = build(["2025", "--data", data, "--out", out, "--quiet"]);
     // An error in the project's Typst template is a finding at its line (exit 1), not a crash.
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain(
-      `${path.join(data, "templates", "typst", "report.typ")}\n  1:10     error    Typst: unclosed delimiter  template/typst`,
-    );
+    // The file as the terminal shows paths: relative to the working folder (a checkout under the
+    // system's temporary folder, as the data here) or absolute (a checkout elsewhere).
+    const template = path.join(data, "templates", "typst", "report.typ");
+    const finding = "\n  1:10     error    Typst: unclosed delimiter  template/typst";
+    expect(
+      [template, path.relative(process.cwd(), template)].map((f) => `${f}${finding}`),
+    ).toContainEqual(expect.toSatisfy((line: string) => failed.stdout.includes(line)));
     expect(failed.stdout).toContain("The report cannot be set as a PDF: nothing was built.");
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(hashes(out)).toEqual(before);
