@@ -1,11 +1,14 @@
-// Builds lib/ from src/ with esbuild: the CLI and the converter worker as two entries, shared
-// code split into chunks. Loading one bundled file instead of ~200 ES modules saves ~70 ms at
-// every start, which `nch-report validate` pays each time. Type checking is `npm run typecheck`.
+// Builds lib/ from src/ with rolldown: the CLI and the converter worker as two entries. Loading a
+// few bundled files instead of ~200 ES modules saves ~70 ms at every start, which `nch-report
+// validate` pays each time; and each further ES module costs ~0.5 ms to load, so the code every
+// warm `validate` and `build` runs sits in two chunks (see `STARTUP` below) rather than in the
+// ~50 small chunks that splitting at every dynamic import gives. Type checking is `npm run typecheck`.
 // Heavy or native packages stay external and are loaded only by the commands that need them.
 import { rmSync } from "node:fs";
-import { build } from "esbuild";
+import path from "node:path";
+import { build } from "rolldown";
 
-const external = [
+const external = new Set([
   "pandoc-wasm",
   "@myriaddreamin/typst-ts-node-compiler",
   "@resvg/resvg-js",
@@ -13,40 +16,85 @@ const external = [
   "vega-lite",
   "cspell-lib",
   "@cspell/dict-sv",
-];
+  // Handlebars' compiler (the package's main entry) stays external: only a template that is not
+  // in the cache needs it. Its runtime, which every build renders with, is bundled: loaded as
+  // ~10 CommonJS files it costs ~20 ms, bundled ~3 ms.
+  "handlebars",
+]);
 
-// Handlebars' compiler (the package's main entry) stays external: only a template that is not
-// in the cache needs it. Its runtime, which every build renders with, is bundled: loaded as
-// ~10 CommonJS files it costs ~20 ms, bundled ~3 ms.
-const handlebarsCompilerExternal = {
-  name: "handlebars-compiler-external",
-  setup(build) {
-    build.onResolve({ filter: /^handlebars$/ }, () => ({ path: "handlebars", external: true }));
-  },
+/**
+ * The chunks every start loads, each named by the modules whose static imports it holds:
+ * "validate" what `validate` runs (and every build runs first), "build" what a warm Markdown or
+ * HTML build adds. What sits behind any other dynamic import (the YAML parser and schemas, the
+ * spelling check, the template compiler, DOCX and PDF, the other commands) stays in chunks of its
+ * own, loaded only when needed: test/lazy-loading.test.ts holds the commands to that.
+ */
+const STARTUP = {
+  validate: ["src/cli/main.ts", "src/cli/validate.ts", "src/diagnostics/reporters/index.ts"],
+  build: [
+    "src/cli/build-start.ts",
+    "src/cli/build.ts",
+    "src/output/charts/index.ts",
+    "src/output/html/site.ts",
+    "src/output/html/convert.ts",
+  ],
 };
 
-rmSync(new URL("../lib", import.meta.url), { recursive: true, force: true });
+const root = path.resolve(import.meta.dirname, "..");
+const relative = (id) => path.relative(root, id).split(path.sep).join("/");
+
+/** Per chunk name of STARTUP, the modules its roots reach by static imports (earlier names win). */
+function startupChunks() {
+  const members = new Map();
+  return {
+    members,
+    plugin: {
+      name: "startup-chunks",
+      buildEnd() {
+        for (const [name, roots] of Object.entries(STARTUP)) {
+          const todo = roots.map((r) => path.join(root, r));
+          while (todo.length > 0) {
+            const id = todo.pop();
+            if (members.has(id)) continue;
+            const info = this.getModuleInfo(id);
+            if (!info) throw new Error(`bundle: ${relative(id)} (in STARTUP) is not in the bundle`);
+            members.set(id, name);
+            todo.push(...info.importedIds.filter((i) => !info.dynamicallyImportedIds.includes(i)));
+          }
+        }
+      },
+    },
+  };
+}
+
+const startup = startupChunks();
+rmSync(path.join(root, "lib"), { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", "converter-worker": "src/output/converter-worker.ts" },
-  outdir: "lib",
-  bundle: true,
-  splitting: true,
-  format: "esm",
+  cwd: root,
+  input: { main: "src/cli/main.ts", "converter-worker": "src/output/converter-worker.ts" },
   platform: "node",
-  target: "node20",
-  external,
-  plugins: [handlebarsCompilerExternal],
-  // All in one folder, so the worker beside the chunks is found by "./converter-worker.js".
-  chunkNames: "[name]-[hash]",
-  // Less to read and parse at every start (~25 ms of an md build); names are kept, and with
-  // --verbose bin/nch-report.js turns on source maps, so stack traces point into src/.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  sourcemap: "linked",
-  sourcesContent: false,
-  // Bundled CommonJS dependencies may call require() for Node's own modules.
-  banner: {
-    js: 'import { createRequire as __nchRequire } from "node:module"; const require = __nchRequire(import.meta.url);',
+  transform: { target: "node20" },
+  external: (id) => external.has(id) || id.startsWith("node:"),
+  plugins: [startup.plugin],
+  // The dynamic imports of modules that a startup chunk already holds: nothing to split there.
+  checks: { ineffectiveDynamicImport: false },
+  output: {
+    dir: "lib",
+    format: "esm",
+    // All in one folder, so the worker beside the chunks is found by "./converter-worker.js".
+    chunkFileNames: "[name]-[hash].js",
+    codeSplitting: {
+      groups: Object.keys(STARTUP).map((name, i) => ({
+        name,
+        test: (id) => startup.members.get(id) === name,
+        priority: 100 - i,
+      })),
+    },
+    // Less to read and parse at every start; names are kept, and with --verbose
+    // bin/nch-report.js turns on source maps, so stack traces point into src/.
+    minify: { compress: true, mangle: false, codegen: { removeWhitespace: true } },
+    sourcemap: true,
+    sourcemapExcludeSources: true,
   },
-  logLevel: "warning",
+  logLevel: "warn",
 });

@@ -12,7 +12,7 @@ export function contentKey(value: unknown): string {
 
 /**
  * A fingerprint of the code that produces a cached result, so that changed code never meets an
- * old entry. In the esbuild bundle (`selfUrl` is a .js chunk) it is the chunk itself, which names
+ * old entry. In the bundle (`selfUrl` is a .js chunk) it is the chunk itself, which names
  * the chunks it imports by content hash; run from sources, it is the `sources` (files or folders,
  * relative to `selfUrl`'s folder). `extra` adds what neither covers, such as external packages'
  * versions.
