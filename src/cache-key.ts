@@ -23,8 +23,20 @@ export function codeFingerprint(selfUrl: string, sources: readonly string[], ext
   const files =
     path.extname(self) === ".ts" ? sources.flatMap((s) => filesOf(path.join(here, s))) : [self];
   const hash = createHash("sha256").update(extra);
-  for (const file of files) hash.update(file.slice(here.length)).update(readFileSync(file));
+  for (const file of files) hash.update(file.slice(here.length)).update(digestOf(file));
   return hash.digest("hex").slice(0, 32);
+}
+
+/** Each file's hash, once per process: several caches fingerprint the same bundle chunk. */
+const digests = new Map<string, string>();
+
+function digestOf(file: string): string {
+  let digest = digests.get(file);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+    digests.set(file, digest);
+  }
+  return digest;
 }
 
 function filesOf(target: string): string[] {

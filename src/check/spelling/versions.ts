@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { codeFingerprint } from "../../cache-key.js";
+import { packageVersion, TOOL_VERSION } from "../../version.js";
 
 let read: string[] | undefined;
 
@@ -15,23 +13,10 @@ function rulesHash(): string {
  * found without loading cspell.
  */
 export function toolVersions(): string[] {
-  if (read) return read;
-  const require = createRequire(import.meta.url);
-  const packageOf = (resolved: string, name: string): string => {
-    for (let dir = path.dirname(resolved); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      try {
-        const pkg = require(path.join(dir, "package.json")) as { name?: string; version?: string };
-        if (pkg.name === name) return `${name}@${pkg.version}`;
-      } catch {
-        // No package.json here; go up.
-      }
-    }
-    return `${name}@unknown`;
-  };
-  read = [
-    packageOf(fileURLToPath(import.meta.url), "nch-report"),
-    packageOf(fileURLToPath(import.meta.resolve("cspell-lib")), "cspell-lib"),
-    packageOf(require.resolve("@cspell/dict-sv/cspell-ext.json"), "@cspell/dict-sv"),
+  read ??= [
+    `nch-report@${TOOL_VERSION}`,
+    `cspell-lib@${packageVersion("cspell-lib")}`,
+    `@cspell/dict-sv@${packageVersion("@cspell/dict-sv")}`,
     `rules@${rulesHash()}`,
   ];
   return read;
