@@ -1,4 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The CLI as a user runs it: the launcher in bin/ over the compiled lib/ (npm test builds first).
@@ -103,6 +106,36 @@ describe("nch-report validate", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("$ nch-report validate 2025 --format github --max-warnings 0");
   });
+});
+
+/** The CLI with the reader of its stdout or stderr gone before it writes (as `| head -1` leaves it). */
+function runUnread(stream: "stdout" | "stderr", ...args: string[]) {
+  const child = spawn(process.execPath, ["bin/nch-report.js", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: ".nch-cache/test" },
+  });
+  child[stream].destroy();
+  let other = "";
+  child[stream === "stdout" ? "stderr" : "stdout"].on("data", (c) => (other += c));
+  return new Promise<{ code: number | null; other: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, other })),
+  );
+}
+
+describe("a reader that has gone", () => {
+  it("validate and build finish with their exit code and no stack trace", async () => {
+    // validate 2025 writes its 14 findings to stdout, which nobody reads.
+    expect(await runUnread("stdout", "validate", "2025")).toEqual({ code: 0, other: "" });
+    expect(await runUnread("stdout", "validate", "2025", "--format", "json")).toEqual({
+      code: 0,
+      other: "",
+    });
+    const out = mkdtempSync(path.join(tmpdir(), "nch-unread-"));
+    const build = await runUnread("stderr", "build", "2025", "--format", "md", "--out", out);
+    expect(build).toEqual({ code: 0, other: "" });
+    expect(existsSync(path.join(out, "report.md"))).toBe(true);
+    expect(existsSync(path.join(out, "manifest.json"))).toBe(true);
+  }, 60_000);
 });
 
 describe("nch-report schema", () => {
