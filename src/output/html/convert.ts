@@ -4,6 +4,7 @@ import { codeFingerprint, contentKey } from "../../cache-key.js";
 import type { CacheSpace } from "../../cache-space.js";
 import { packageVersion } from "../../version.js";
 import { PANDOC_MARKDOWN } from "../document.js";
+import { span } from "../../pipeline/timing.js";
 import { idsOf } from "./fragment.js";
 
 let fingerprint: string | undefined;
@@ -38,7 +39,9 @@ function convertInTurn(markdown: string): Promise<string> {
 
 async function convertNow(markdown: string): Promise<string> {
   const convert = await loadPandoc();
-  const result = await convert({ from: PANDOC_MARKDOWN, to: "html5", wrap: "none" }, markdown, {});
+  const result = await span("pandoc", () =>
+    convert({ from: PANDOC_MARKDOWN, to: "html5", wrap: "none" }, markdown, {}),
+  );
   if (result.stderr.trim() !== "" && result.stdout === "")
     throw new Error(`pandoc could not convert a page to HTML: ${result.stderr}`);
   return result.stdout;
