@@ -10,7 +10,12 @@ import { chartCsv } from "../src/output/html/chart-html.js";
 import { scopeTables } from "../src/output/html/fragment.js";
 import { pageSlug, splitChapters } from "../src/output/html/pages.js";
 import { htmlFiles } from "../src/output/html/site.js";
-import { type PageSources, placeOf } from "../src/output/html/sources.js";
+import {
+  cachedPageSources,
+  type PageSources,
+  pageSources,
+  placeOf,
+} from "../src/output/html/sources.js";
 import { personalDataGate } from "../src/output/personal-data-gate.js";
 import type { RecipeContext } from "../src/output/recipe.js";
 import { renderReport } from "../src/render/index.js";
@@ -286,6 +291,39 @@ describe("the HTML recipe on its own", () => {
         ],
       }),
     ).toBe('\ufeffLän,Antal\r\n\'=HYPERLINK(1),-3\r\n"a, ""b""",\r\n');
+  });
+
+  it("caches the pages' sources by the pages and the inputs' texts", async () => {
+    const { data } = await loadYear("data", 2025);
+    const kept = new Map<string, unknown>();
+    let computed = 0;
+    const cache = {
+      read: () => undefined,
+      write: async () => undefined,
+      result: async <T>(entry: { key: string; compute: () => T | Promise<T> }) => {
+        if (!kept.has(entry.key)) {
+          computed++;
+          kept.set(entry.key, structuredClone(await entry.compute()));
+        }
+        return kept.get(entry.key) as T;
+      },
+    };
+    const pages = [
+      { file: "forord.html", html: '<h1 id="forord">Förord</h1>\n<p>Ett år av arbete.</p>' },
+    ];
+    const first = await cachedPageSources(pages, data, cache);
+    expect(first).toEqual(pageSources(pages, data));
+    expect(await cachedPageSources(pages, data, cache)).toEqual(first);
+    expect(computed).toBe(1);
+    // Another page's HTML, or an input's text on another line, is another key.
+    await cachedPageSources([{ file: "forord.html", html: "<p>Annat.</p>" }], data, cache);
+    expect(computed).toBe(2);
+    const moved = {
+      ...data,
+      chapters: data.chapters.map((c, i) => (i === 0 ? { ...c, text: `\n${c.text}` } : c)),
+    };
+    await cachedPageSources(pages, moved, cache);
+    expect(computed).toBe(3);
   });
 
   it("the personal-data gate reads the HTML pages as a reader does", async () => {

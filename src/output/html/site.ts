@@ -18,7 +18,7 @@ import {
 } from "./fragment.js";
 import { contents, type NavEntry, type PageFrame, renderPage, titlePage } from "./page.js";
 import { reportPages } from "./pages.js";
-import { pageSources } from "./sources.js";
+import { cachedPageSources } from "./sources.js";
 
 /** The site's folder in the output folder. */
 export const HTML_DIR = "html";
@@ -123,7 +123,11 @@ export async function htmlFiles(
   const opening = [titlePage(report, report.wordmark !== null), front].join("\n");
   const index = [opening, contents(pages)].join("\n");
   // The contents repeat the headings: not a place the inputs' lines are printed.
-  const sources = pageSources([{ file: "index.html", html: opening }, ...pages], context.data);
+  const sources = await cachedPageSources(
+    [{ file: "index.html", html: opening }, ...pages],
+    context.data,
+    context.cache.html,
+  );
   const files: OutputFile[] = [
     {
       name: "index.html",

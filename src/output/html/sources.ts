@@ -1,9 +1,11 @@
 // Where each section of the HTML edition comes from: the input lines its headings, paragraphs,
 // list items and captions print (table cells are figures, not lines: they would match by chance), found as the DOCX anchors find them (the same matcher, in document
 // order). Listed in manifest.json, so that `preview` links a finding to its place in the report.
+import { codeFingerprint, contentKey } from "../../cache-key.js";
+import type { CacheSpace } from "../../cache-space.js";
 import type { YearData } from "../../load/dataset.js";
 import { TextMatcher } from "../docx-anchors.js";
-import { textSources } from "../docx-sources.js";
+import { type TextSource, textSources } from "../docx-sources.js";
 import { plain } from "./page.js";
 
 /** An input line: "2025/chapters/07-stod.md", 12. */
@@ -22,9 +24,10 @@ const BLOCK =
 export function pageSources(
   pages: readonly { file: string; html: string }[],
   data: YearData,
-): Map<string, PageSources> {
   // Texts only: the tables and figures of the DOCX index are not looked for here.
-  const matcher = new TextMatcher(textSources(data));
+  texts: readonly TextSource[] = textSources(data),
+): Map<string, PageSources> {
+  const matcher = new TextMatcher(texts);
   const all = new Map<string, PageSources>();
   for (const page of pages) {
     const sections: PageSources = {};
@@ -43,6 +46,35 @@ export function pageSources(
     all.set(page.file, sections);
   }
   return all;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * `pageSources` through the cache: matching every paragraph against every input text is the HTML
+ * build's largest cost of its own (~18 ms for data/2025, at every build and every preview save),
+ * and its result changes only with the pages' HTML or the inputs' texts and lines, its key.
+ */
+export async function cachedPageSources(
+  pages: readonly { file: string; html: string }[],
+  data: YearData,
+  cache: CacheSpace,
+): Promise<Map<string, PageSources>> {
+  fingerprint ??= codeFingerprint(import.meta.url, [
+    "sources.ts",
+    "../docx-anchors.ts",
+    "../docx-sources.ts",
+  ]);
+  const texts = textSources(data);
+  const entries = await cache.result({
+    slot: "page-sources",
+    key: contentKey([fingerprint, pages, texts]),
+    valid: (value): value is [string, PageSources][] =>
+      Array.isArray(value) &&
+      value.every((e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "object"),
+    compute: () => [...pageSources(pages, data, texts)],
+  });
+  return new Map(entries);
 }
 
 /**
