@@ -12,9 +12,9 @@ import type { OutputRecipe } from "../output/recipe.js";
 import { convertersFor, type OutputFormat, recipeFor } from "../output/recipes.js";
 import { type OutputFile, tidyOutputFolder, writeOutputFolder } from "../output/write.js";
 import type { RenderedReport, Target } from "../render/index.js";
+import { span } from "../timing.js";
 import { converterVersions, TOOL_VERSION } from "../version.js";
 import * as stages from "./stages.js";
-import { span } from "./timing.js";
 
 export interface BuildRequest {
   year: number;

@@ -6,7 +6,7 @@ import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { checkTexts } from "../load/check-inputs.js";
 import { loadYear, type YearData } from "../load/dataset.js";
 import type { YamlCacheOptions } from "../load/yaml-cache.js";
-import { span } from "./timing.js";
+import { span } from "../timing.js";
 
 /** Load → schema → rules: everything `nch-report validate` reports, in a stable order. */
 export async function validateYear(

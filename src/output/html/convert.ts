@@ -2,7 +2,7 @@
 // rebuild converts only the pages whose Markdown changed (and never loads pandoc when none did).
 import { codeFingerprint, contentKey } from "../../cache-key.js";
 import type { CacheSpace } from "../../cache-space.js";
-import { span } from "../../pipeline/timing.js";
+import { span } from "../../timing.js";
 import { packageVersion } from "../../version.js";
 import { PANDOC_MARKDOWN } from "../document.js";
 import { idsOf } from "./fragment.js";
