@@ -40,10 +40,17 @@ const STARTUP = {
   ],
 };
 
+/**
+ * What the converter workers run. The modules they share with STARTUP go in a chunk of their
+ * own ("shared"), so a worker loads that (~170 KB) and its converter, not the whole CLI's
+ * startup chunks (~430 KB), in each of a build's three workers.
+ */
+const WORKER = ["src/output/converter-worker.ts", "src/output/pdf.ts", "src/output/docx.ts"];
+
 const root = path.resolve(import.meta.dirname, "..");
 const relative = (id) => path.relative(root, id).split(path.sep).join("/");
 
-/** Per chunk name of STARTUP, the modules its roots reach by static imports (earlier names win). */
+/** Per module id, the startup chunk it goes in: "shared", or the first name of STARTUP reaching it. */
 function startupChunks() {
   const members = new Map();
   return {
@@ -51,17 +58,24 @@ function startupChunks() {
     plugin: {
       name: "startup-chunks",
       buildEnd() {
-        for (const [name, roots] of Object.entries(STARTUP)) {
+        /** The modules `roots` reach by static imports. */
+        const reach = (roots) => {
+          const found = new Set();
           const todo = roots.map((r) => path.join(root, r));
           while (todo.length > 0) {
             const id = todo.pop();
-            if (members.has(id)) continue;
+            if (found.has(id)) continue;
             const info = this.getModuleInfo(id);
-            if (!info) throw new Error(`bundle: ${relative(id)} (in STARTUP) is not in the bundle`);
-            members.set(id, name);
+            if (!info) throw new Error(`bundle: ${relative(id)} is not in the bundle`);
+            found.add(id);
             todo.push(...info.importedIds.filter((i) => !info.dynamicallyImportedIds.includes(i)));
           }
-        }
+          return found;
+        };
+        const worker = reach(WORKER);
+        for (const [name, roots] of Object.entries(STARTUP))
+          for (const id of reach(roots))
+            if (!members.has(id)) members.set(id, worker.has(id) ? "shared" : name);
       },
     },
   };
@@ -84,7 +98,7 @@ await build({
     // All in one folder, so the worker beside the chunks is found by "./converter-worker.js".
     chunkFileNames: "[name]-[hash].js",
     codeSplitting: {
-      groups: Object.keys(STARTUP).map((name, i) => ({
+      groups: ["shared", ...Object.keys(STARTUP)].map((name, i) => ({
         name,
         test: (id) => startup.members.get(id) === name,
         priority: 100 - i,
