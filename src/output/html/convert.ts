@@ -1,5 +1,6 @@
-// Pandoc Markdown → HTML fragments with pandoc-wasm, one page at a time, cached by content so a
-// rebuild converts only the pages whose Markdown changed (and never loads pandoc when none did).
+// Pandoc Markdown → HTML fragments with pandoc-wasm, a page in pieces (cut at its headings) where
+// that gives the same HTML, each cached by content so a rebuild converts only the pieces whose
+// Markdown changed (and never loads pandoc when none did).
 import { codeFingerprint, contentKey } from "../../cache-key.js";
 import type { CacheSpace } from "../../cache-space.js";
 import { span } from "../../timing.js";
@@ -134,9 +135,34 @@ function convertCached(markdown: string, cache: CacheSpace): Promise<string> {
  */
 const REACHES_ACROSS = /\^\[|\](?![({])|\(@|^</m;
 
-/** The pieces a page is converted in: itself alone when something in it reaches across. */
+/**
+ * The pieces a page is converted in: itself alone when something in it reaches across, or when
+ * two of its headings would get the same id (converted in pieces, the page would be converted
+ * again whole: `markdownToHtml` checks the ids it gets in any case).
+ */
 export function piecesToConvert(markdown: string): string[] {
-  return REACHES_ACROSS.test(markdown) ? [markdown] : pieces(markdown);
+  return REACHES_ACROSS.test(markdown) || repeatsAHeading(markdown) ? [markdown] : pieces(markdown);
+}
+
+/**
+ * Whether two headings' texts come to the same id as pandoc makes them (lower case, no
+ * punctuation, nothing before the first letter: "2.2 Fortsatt arbete" and "3.1.2 Fortsatt
+ * arbete" are both "fortsatt-arbete"). A forecast only, which may err to the safe side.
+ */
+function repeatsAHeading(markdown: string): boolean {
+  const seen = new Set<string>();
+  for (const m of markdown.matchAll(/^#{1,6}[ \t]+(.*)$/gm)) {
+    const id = (m[1] as string)
+      .replace(/\{[^}]*\}\s*$/, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_.\-\s]/gu, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .replace(/^[^\p{L}]+/u, "");
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }
 
 const HEADING_PIECE = /^#{1,3}[ \t]/;
