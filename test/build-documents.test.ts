@@ -24,8 +24,8 @@ const BASE_ENV: NodeJS.ProcessEnv = {
 delete BASE_ENV.SOURCE_DATE_EPOCH;
 delete BASE_ENV.GITHUB_SHA;
 
-function build(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ["bin/nch-report.js", "build", ...args], {
+function build(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, "bin/nch-report.js", "build", ...args], {
     encoding: "utf8",
     env: { ...BASE_ENV, ...env },
   });
@@ -47,6 +47,36 @@ async function pdfPagesText(file: string): Promise<string[]> {
 }
 
 describe("nch-report build (md, docx, pdf)", () => {
+  it("stops each converter worker once it has answered, before the next step needs memory", () => {
+    const out = path.join(temp(), "out");
+    const { code, stderr } = build(["2025", "--format", "docx,pdf", "--out", out, "--quiet"], {}, [
+      "--import",
+      "./test/fixtures/hooks/log-workers.mjs",
+    ]);
+    expect(code).toBe(0);
+    const events = stderr.split("\n").filter((line) => line.startsWith("⚙ "));
+    const at = (event: string) => {
+      expect(events, event).toContain(`⚙ ${event}`);
+      return events.indexOf(`⚙ ${event}`);
+    };
+    // Each worker is asked once and stopped right after it answers; nothing is asked again.
+    for (const [kind, op] of [
+      ["docx", "docx"],
+      ["markdown-to-typst", "typst"],
+      ["typst", "pdf"],
+    ]) {
+      expect(events.filter((e) => e.startsWith(`⚙ ${kind} asked`))).toEqual([
+        `⚙ ${kind} asked ${op}`,
+      ]);
+      expect(at(`${kind} started`)).toBeLessThan(at(`${kind} asked ${op}`));
+      expect(at(`${kind} asked ${op}`)).toBeLessThan(at(`${kind} stopped`));
+      expect(at(`${kind} stopped`)).toBeLessThan(at(`${kind} exited`));
+    }
+    // pandoc's Markdown → Typst worker is stopped before the Typst compiler sets the PDF.
+    expect(at("markdown-to-typst stopped")).toBeLessThan(at("typst asked pdf"));
+    expect(readdirSync(out).sort()).toEqual(["manifest.json", "report.docx", "report.pdf"]);
+  }, 120_000);
+
   it("writes all three formats and a manifest, byte-identical from run to run", () => {
     const [a, b] = [path.join(temp(), "a"), path.join(temp(), "b")];
     expect(build(["2025", "--out", a, "--quiet"]).code).toBe(0);

@@ -66,7 +66,12 @@ describe("the preview server serves its folder only", () => {
 
 /** The CLI in the background; its stdout and stderr collected. */
 function start(...args: string[]) {
-  const child = spawn(process.execPath, ["bin/nch-report.js", ...args], {
+  return startNode([], ...args);
+}
+
+/** start, with options for node itself (e.g. a hook to preload). */
+function startNode(nodeArgs: string[], ...args: string[]) {
+  const child = spawn(process.execPath, [...nodeArgs, "bin/nch-report.js", ...args], {
     env: { ...process.env, NO_COLOR: "1", NCH_REPORT_CACHE: ".nch-cache/test", CI: "1" },
   });
   const output = { out: "", err: "" };
@@ -182,13 +187,15 @@ describe("nch-report build --watch", () => {
     const data = dataCopy();
     const out = path.join(temp(), "out");
     const chapter = path.join(data, "2025", "chapters", "01-sammanfattning.md");
-    const { child, output, exited } = start(
+    // With the PDF: its converter workers stay loaded from one build to the next.
+    const { child, output, exited } = startNode(
+      ["--import", "./test/fixtures/hooks/log-workers.mjs"],
       "build",
       "2025",
       "--data",
       data,
       "--format",
-      "md",
+      "md,pdf",
       "--out",
       out,
       "--watch",
@@ -214,6 +221,15 @@ describe("nch-report build --watch", () => {
       90_000,
       () => output.err,
     );
+    const events = output.err.split("\n").filter((line) => line.startsWith("⚙ "));
+    expect(events.filter((e) => / asked /.test(e))).toEqual([
+      "⚙ markdown-to-typst asked typst",
+      "⚙ typst asked pdf",
+      "⚙ markdown-to-typst asked typst",
+      "⚙ typst asked pdf",
+    ]);
+    expect(events.filter((e) => / (stopped|exited)$/.test(e))).toEqual([]);
+    expect(existsSync(path.join(out, "report.pdf"))).toBe(true);
     stop(child);
     expect(await exited).toBe(130);
   }, 180_000);

@@ -17,12 +17,21 @@ export interface StartedBuild {
   converters?: Converters;
 }
 
-/** The formats asked for, with their converters already loading. Throws UsageError for a bad --format or --out. */
-export function startBuild(flags: { format?: string; out?: string }): StartedBuild {
+/**
+ * The formats asked for, with their converters already loading: for one build, or kept for the
+ * builds of `--watch`. Throws UsageError for a bad --format or --out.
+ */
+export function startBuild(flags: {
+  format?: string;
+  out?: string;
+  watch?: boolean;
+}): StartedBuild {
   const { formats } = parseFormats(flags.format);
   if (flags.out !== undefined) checkWritableFolder(flags.out, `--out ${flags.out}`);
   const kinds = convertersFor(formats);
-  return kinds.length > 0 ? { formats, converters: startConverters(kinds) } : { formats };
+  return kinds.length > 0
+    ? { formats, converters: startConverters(kinds, flags.watch ? "kept" : "one build") }
+    : { formats };
 }
 
 export function parseFormats(text: string | undefined): {

@@ -36,7 +36,7 @@ const WHAT: Record<ConverterRequest["op"], string> = {
   pdf: "PDF",
 };
 
-function startWorker(kind: ConverterKind, typstRoot?: string) {
+function startWorker(kind: ConverterKind, lifetime: ConverterLifetime, typstRoot?: string) {
   const worker = new Worker(new URL("./converter-worker.js", import.meta.url), {
     workerData: { kind, typstRoot },
   });
@@ -83,23 +83,40 @@ function startWorker(kind: ConverterKind, typstRoot?: string) {
         );
       }
       const id = next++;
-      return new Promise<T>((resolve, reject) => {
+      const answer = new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (r: unknown) => void, reject, op: WHAT[request.op] });
         worker.postMessage({ id, request });
+      });
+      if (lifetime === "kept") return answer;
+      // Asked once: the worker is stopped as soon as it has answered, and gives its memory back
+      // while the next steps work (pandoc's WASM heap after the Markdown → Typst step of the
+      // largest data the limits allow: ~150 MB of the build's peak). close() waits for it.
+      dead = new ConverterError("it answers one request per build, and had answered it");
+      return answer.finally(() => {
+        void worker.terminate();
       });
     },
   };
 }
 
 /**
+ * "one build": each worker answers one request and ends (`build`); "kept": the workers stay
+ * loaded for the next build (`build --watch`), until close().
+ */
+export type ConverterLifetime = "one build" | "kept";
+
+/**
  * DOCX and PDF each get their own pandoc instance (so neither waits for the other's conversion)
  * and PDF also the Typst compiler: up to three workers, all loading while validation runs.
  */
-export function startConverters(formats: readonly ConverterNeed[]): Converters {
-  const docx = formats.includes("docx") ? startWorker("docx") : undefined;
-  const toTypst = formats.includes("pdf") ? startWorker("markdown-to-typst") : undefined;
+export function startConverters(
+  formats: readonly ConverterNeed[],
+  lifetime: ConverterLifetime,
+): Converters {
+  const docx = formats.includes("docx") ? startWorker("docx", lifetime) : undefined;
+  const toTypst = formats.includes("pdf") ? startWorker("markdown-to-typst", lifetime) : undefined;
   const typstRoot = formats.includes("pdf") ? makeTypstRoot() : undefined;
-  const typst = typstRoot ? startWorker("typst", typstRoot) : undefined;
+  const typst = typstRoot ? startWorker("typst", lifetime, typstRoot) : undefined;
   const missing = (what: string) => Promise.reject(new Error(`No ${what} worker was started.`));
   return {
     typst: (markdown) => toTypst?.send<string>({ op: "typst", markdown }) ?? missing("pandoc"),
