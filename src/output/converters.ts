@@ -36,6 +36,14 @@ const WHAT: Record<ConverterRequest["op"], string> = {
   pdf: "PDF",
 };
 
+function conversionFailed(op: string, reply: ConverterReply & { ok: false }): ConverterError {
+  return new ConverterError(
+    `The ${op} conversion failed: ${reply.message}`,
+    reply.stack,
+    reply.problems,
+  );
+}
+
 function startWorker(kind: ConverterKind, lifetime: ConverterLifetime, typstRoot?: string) {
   const worker = new Worker(new URL("./converter-worker.js", import.meta.url), {
     workerData: { kind, typstRoot },
@@ -51,14 +59,7 @@ function startWorker(kind: ConverterKind, lifetime: ConverterLifetime, typstRoot
     pending.delete(reply.id);
     if (!waiting) return;
     if (reply.ok) waiting.resolve(reply.result);
-    else
-      waiting.reject(
-        new ConverterError(
-          `The ${waiting.op} conversion failed: ${reply.message}`,
-          reply.stack,
-          reply.problems,
-        ),
-      );
+    else waiting.reject(conversionFailed(waiting.op, reply));
   });
   // A worker that died (an error, or exited) answers nothing more: fail what waits and what comes.
   let dead: ConverterError | undefined;
