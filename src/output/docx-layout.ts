@@ -1,4 +1,5 @@
 import { strFromU8, strToU8 } from "fflate";
+import { escapeXml } from "../text/xml.js";
 
 /**
  * What pandoc's DOCX lacks for a finished Swedish report, added to its XML: Swedish quotation
@@ -6,9 +7,6 @@ import { strFromU8, strToU8 } from "fflate";
  * viewers that never update fields show it) at the place the report marks, and the title in the
  * footer. Fonts are embedded by embedFonts.
  */
-
-export const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Placeholder in the reference document's footer that each build replaces with the title. */
 export const TITLE_PLACEHOLDER = "NCH_REPORT_TITLE";

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type CacheSpace, NO_CACHE } from "../cache-space.js";
+import { escapeXml } from "../text/xml.js";
 import { renderChartPng } from "./charts/index.js";
 import type { DocumentInput, DocumentOptions } from "./document.js";
 import {
@@ -12,7 +13,7 @@ import {
   PANDOC_MARKDOWN,
 } from "./document.js";
 import { anchorDocument } from "./docx-anchors.js";
-import { embedFonts, escapeXml, layoutDocx } from "./docx-layout.js";
+import { embedFonts, layoutDocx } from "./docx-layout.js";
 import { type SourceIndex, type SourceRef, sourceIndex } from "./docx-sources.js";
 import { escapeMarkdownInline, type MakeFiles } from "./recipe.js";
 import { BUILTIN_TEMPLATES, templateFile } from "./templates-path.js";

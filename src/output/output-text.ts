@@ -1,5 +1,4 @@
 // What a reader gets from each output file, as plain text pieces for the personal-data gate.
-import { strFromU8, unzipSync } from "fflate";
 import { positionsOf } from "../load/input-text.js";
 import { pdfText } from "./pdf-text.js";
 import type { OutputFile } from "./write.js";
@@ -24,40 +23,13 @@ function lineLocator(text: string): (offset: number) => string {
 }
 
 /** Text nodes and the attributes a reader gets (alt, title, aria-label) of an XML document. */
-function xmlText(xml: string): string[] {
+export function xmlText(xml: string): string[] {
   const pieces: string[] = [];
   for (const m of xml.matchAll(/\s(?:descr|title|alt|aria-label|name)="([^"]*)"/g)) {
     pieces.push(m[1] as string);
   }
   for (const m of xml.matchAll(/>([^<]+)</g)) pieces.push(m[1] as string);
   return pieces;
-}
-
-/** A DOCX's XML parts, each paragraph's text runs joined, one paragraph a line. */
-function docxTexts(file: OutputFile): OutputText[] {
-  const parts = unzipSync(file.bytes as Uint8Array, {
-    filter: (entry) => /\.(xml|rels)$/.test(entry.name),
-  });
-  const names = Object.keys(parts);
-  return names.map((part) => {
-    const xml = strFromU8(parts[part] as Uint8Array);
-    const paragraphs = xml
-      .replace(/<w:(?:tab|br|cr)\b[^>]*\/>/g, ">\u0020<")
-      .split(/<\/(?:w|a):p>/)
-      .map((p) => xmlText(p.replace(/<[^>]*\/>/g, "")).join(""));
-    const starts: number[] = [];
-    let at = 0;
-    for (const p of paragraphs) {
-      starts.push(at);
-      at += p.length + 1;
-    }
-    return {
-      output: `${file.name} (${part})`,
-      text: paragraphs.join("\n"),
-      joinLines: false,
-      locate: (offset) => `paragraph ${starts.filter((s) => s <= offset).length}`,
-    };
-  });
 }
 
 const BLOCK =
@@ -81,15 +53,19 @@ function htmlTexts(output: string, html: string): OutputText[] {
   ];
 }
 
-/** The text pieces of an output file, by its kind; its name is one piece of its own. */
-export function outputTexts(file: OutputFile): OutputText[] {
+/**
+ * The text pieces of an output file, by its kind; its name is one piece of its own. A DOCX's
+ * reader (and its unzipper) loads only when a build makes one.
+ */
+export async function outputTexts(file: OutputFile): Promise<OutputText[]> {
   const name: OutputText = {
     output: file.name,
     text: file.name,
     joinLines: false,
     locate: () => "the file's name",
   };
-  if (file.name.endsWith(".docx")) return [name, ...docxTexts(file)];
+  if (file.name.endsWith(".docx"))
+    return [name, ...(await import("./docx-text.js")).docxTexts(file)];
   if (file.name.endsWith(".pdf")) {
     const text = pdfText(file.bytes as Uint8Array);
     return [name, { output: file.name, text, joinLines: true, locate: () => "its text" }];

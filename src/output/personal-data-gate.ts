@@ -122,7 +122,7 @@ export async function personalDataGate(
   }));
   const found: Diagnostic[] = [];
   for (const chart of context.charts ?? []) {
-    pieces.push(...outputTexts({ name: chart.fileName, bytes: chart.svg }));
+    pieces.push(...(await outputTexts({ name: chart.fileName, bytes: chart.svg })));
     pieces.push({
       output: chart.fileName,
       text: chart.alt,
@@ -132,7 +132,7 @@ export async function personalDataGate(
   }
   for (const file of files) {
     try {
-      pieces.push(...outputTexts(file));
+      pieces.push(...(await outputTexts(file)));
     } catch (error) {
       if (!(error instanceof UnreadablePdfError)) throw error;
       found.push(unreadable(file.name, named(file.name), error));

@@ -1,8 +1,8 @@
 // A chart in the HTML edition: the SVG inline, its figures as a table, and as a CSV file.
 
 import { formatSwedishInteger } from "../../model/format.js";
+import { escapeXml } from "../../text/xml.js";
 import type { ChartCell, ChartTable } from "../charts/chart.js";
-import { escapeXml } from "../docx-layout.js";
 
 export const csvFileName = (name: string) => `${name}.csv`;
 

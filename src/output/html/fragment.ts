@@ -1,7 +1,7 @@
 // What pandoc's HTML needs to become the accessible edition: table headers with scope, charts
 // inline with their figures as a table and a CSV file, links across pages.
 
-import { escapeXml } from "../docx-layout.js";
+import { escapeXml } from "../../text/xml.js";
 import type { RenderedFigure } from "../recipe.js";
 import { chartSvgInline, chartTableHtml, csvFileName } from "./chart-html.js";
 

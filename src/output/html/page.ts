@@ -1,8 +1,8 @@
 // A page of the HTML edition: the template of templates/html/page.html filled with escaped
 // metadata and pandoc's HTML of the chapter; the front page with title page and colophon.
 
+import { escapeXml } from "../../text/xml.js";
 import { colophonRows } from "../document.js";
-import { escapeXml } from "../docx-layout.js";
 import type { RenderedReport } from "../recipe.js";
 
 export interface NavEntry {
