@@ -15,6 +15,8 @@ export type { RenderedFigure, RenderedReport, Target } from "../render/index.js"
 /** The charts a figure may draw (the chart registry), for {{figure}}. */
 export type { ChartOptions, ChartTable } from "./charts/chart.js";
 export { CHART_NAMES, chartDefinition } from "./charts/registry.js";
+/** The charts' specs as a build uses them: part of a cached rendering's key. */
+export { chartSpecTexts } from "./charts/spec.js";
 
 /** What a recipe may use besides the rendered report. */
 export interface RecipeContext {

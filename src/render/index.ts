@@ -1,8 +1,11 @@
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
+import { codeFingerprint, contentKey } from "../cache-key.js";
 import { type Cache, NO_CACHE } from "../cache-space.js";
 import { finding } from "../diagnostics/finding.js";
 import type { ReportMetaModel, ReportModel } from "../model/index.js";
+import { CHART_NAMES, chartSpecTexts } from "../output/recipe.js";
+import { packageVersion, TOOL_VERSION } from "../version.js";
 import {
   type Compiled,
   compileTemplate,
@@ -61,12 +64,103 @@ export interface RenderOptions {
 /** Headings that are front matter: the table of contents follows them (as in the published report). */
 const FOREWORD = /^förord$/i;
 
-/** Renders the whole report for one target. Throws TemplateError with positioned diagnostics. */
+/**
+ * Renders the whole report for one target. Throws TemplateError with positioned diagnostics.
+ * With a cache, a report whose inputs are unchanged (the model, the templates, the images, the
+ * charts' specs and the code: renderKey) is read from it: a warm build runs no template.
+ */
 export async function renderReport(
   model: ReportModel,
   options: RenderOptions,
 ): Promise<RenderedReport> {
   const templates = options.templates ?? (await builtInTemplates());
+  const key = options.cache ? renderKey(model, templates, options) : undefined;
+  if (!options.cache || key === undefined) return renderNow(model, templates, options);
+  return options.cache.templates.result({
+    // One slot per data folder, year and target: it keeps the last report of each.
+    slot: contentKey(["report", options.templatesDir ?? "", model.year, options.target]),
+    key,
+    valid: isRenderedReport,
+    compute: () => renderNow(model, templates, options),
+  });
+}
+
+let fingerprint: string | undefined;
+
+/** The rendering code (templates' helpers, charts, formats) and the packages it draws with. */
+function codeHash(): string {
+  fingerprint ??= codeFingerprint(
+    import.meta.url,
+    [".", "../output/charts", "../model", "../text"],
+    `${TOOL_VERSION} handlebars@${packageVersion("handlebars")} vega@${packageVersion("vega")} vega-lite@${packageVersion("vega-lite")}`,
+  );
+  return fingerprint;
+}
+
+/**
+ * Everything a rendering is a function of, hashed; undefined when that cannot be told (the model
+ * holds a value JSON would not keep, a chart spec cannot be read): then it is rendered anew.
+ */
+function renderKey(
+  model: ReportModel,
+  templates: TemplateSet,
+  options: RenderOptions,
+): string | undefined {
+  const modelJson = exactJson(model);
+  if (modelJson === undefined) return undefined;
+  let specs: string[];
+  try {
+    specs = chartSpecTexts(CHART_NAMES, options.templatesDir);
+  } catch {
+    return undefined;
+  }
+  return contentKey([
+    codeHash(),
+    options.target,
+    modelJson,
+    templates.report,
+    [...templates.partials.values()],
+    [...(options.images ?? new Map())],
+    options.templatesDir ?? null,
+    specs,
+  ]);
+}
+
+/**
+ * `value` as JSON when JSON keeps all of it (plain objects and arrays, strings, finite numbers,
+ * booleans, null), else undefined: a Map, undefined or NaN would read as {} or null in a key.
+ */
+function exactJson(value: unknown): string | undefined {
+  let exact = true;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === "object" && v !== null) {
+      const prototype = Object.getPrototypeOf(v);
+      if (!Array.isArray(v) && prototype !== Object.prototype && prototype !== null) exact = false;
+    } else if (typeof v === "number") {
+      if (!Number.isFinite(v)) exact = false;
+    } else if (typeof v !== "string" && typeof v !== "boolean" && v !== null) exact = false;
+    return v;
+  });
+  return exact ? json : undefined;
+}
+
+function isRenderedReport(value: unknown): value is RenderedReport {
+  const r = value as RenderedReport | undefined;
+  return (
+    typeof r?.markdown === "string" &&
+    Array.isArray(r.charts) &&
+    Array.isArray(r.provenance) &&
+    typeof r.meta === "object" &&
+    r.meta !== null &&
+    (r.wordmark === null || typeof r.wordmark === "string")
+  );
+}
+
+async function renderNow(
+  model: ReportModel,
+  templates: TemplateSet,
+  options: RenderOptions,
+): Promise<RenderedReport> {
   const figures = new FigureRegistry(options.target, model, options.images ?? new Map());
   const env = environment(figures);
   const { report, chapters } = await compileAll(env, templates, model, options.cache ?? NO_CACHE);

@@ -42,6 +42,14 @@ export async function readSpec(file: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
+/**
+ * The text of every chart's spec (in `names`' order) as a build would use it, built-in or the
+ * project's override: what a cached rendering depends on. Throws as chartSpecPath does.
+ */
+export function chartSpecTexts(names: readonly ChartName[], templatesDir?: string): string[] {
+  return names.map((name) => specText(chartSpecPath(name, templatesDir)));
+}
+
 /** The spec's text as the cache key sees it: empty when there is no such file. */
 export function specText(file: string): string {
   return existsSync(file) ? readFileSync(file, "utf8") : "";
