@@ -77,8 +77,9 @@ export async function renderReport(
   const key = options.cache ? renderKey(model, templates, options) : undefined;
   if (!options.cache || key === undefined) return renderNow(model, templates, options);
   return options.cache.templates.result({
-    // One slot per data folder, year and target: it keeps the last report of each.
-    slot: contentKey(["report", options.templatesDir ?? "", model.year, options.target]),
+    // One slot per year and target, whatever the data folder (`changes` renders the old side in
+    // a temporary one): the cache keeps one report of each, the last rendered.
+    slot: contentKey(["report", model.year, options.target]),
     key,
     valid: isRenderedReport,
     compute: () => renderNow(model, templates, options),
